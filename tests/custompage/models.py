@@ -1,0 +1,67 @@
+"""A project with its own base page builds the election pages from the package's mixins."""
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import AbstractPage
+from wagtail.models.pages import AbstractPageMeta
+
+from wagtail_baucu.pages.mixins import (
+    AgencyIndexMixin,
+    AgencyPageMixin,
+    DirectiveDocumentMixin,
+    DocumentIndexMixin,
+    ElectionPortalMixin,
+    NewsArticleMixin,
+    NewsIndexMixin,
+)
+
+TEMPLATES = "wagtail_baucu/pages/"
+
+
+class BasePage(AbstractPage):
+    """The project's own base page, with a field Wagtail's Page does not have."""
+
+    subtitle = models.CharField(max_length=255, blank=True)
+    content_panels = AbstractPage.content_panels + [FieldPanel("subtitle")]
+
+    class Meta(AbstractPageMeta):
+        pass
+
+
+class ElectionPortalPage(ElectionPortalMixin, BasePage):
+    content_panels = BasePage.content_panels + ElectionPortalMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + ElectionPortalMixin.baucu_search_fields
+    template = TEMPLATES + "election_portal_page.html"
+
+
+class NewsIndexPage(NewsIndexMixin, BasePage):
+    content_panels = BasePage.content_panels + NewsIndexMixin.baucu_content_panels
+    template = TEMPLATES + "news_index_page.html"
+
+
+class DirectiveDocumentPage(DirectiveDocumentMixin, BasePage):
+    content_panels = BasePage.content_panels + DirectiveDocumentMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + DirectiveDocumentMixin.baucu_search_fields
+    template = TEMPLATES + "directive_document_page.html"
+
+
+class NewsArticlePage(NewsArticleMixin, BasePage):
+    related_documents = ParentalManyToManyField(DirectiveDocumentPage, blank=True)
+    content_panels = BasePage.content_panels + NewsArticleMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + NewsArticleMixin.baucu_search_fields
+    template = TEMPLATES + "news_article_page.html"
+
+
+class DocumentIndexPage(DocumentIndexMixin, BasePage):
+    content_panels = BasePage.content_panels + DocumentIndexMixin.baucu_content_panels
+    template = TEMPLATES + "document_index_page.html"
+
+
+class AgencyIndexPage(AgencyIndexMixin, BasePage):
+    template = TEMPLATES + "agency_index_page.html"
+
+
+class AgencyPage(AgencyPageMixin, BasePage):
+    content_panels = BasePage.content_panels + AgencyPageMixin.baucu_content_panels
+    template = TEMPLATES + "agency_page.html"

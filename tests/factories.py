@@ -1,0 +1,211 @@
+"""One fixture factory for every test: builds portals, agencies, articles and documents.
+
+Pages are made through the package's mixins, so the same tests run with Wagtail's default page
+and with a custom base page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.pages import mixins
+from wagtail_baucu.pages.registry import page_model
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def model(name: str):
+    """The concrete page class for a mixin name, e.g. ``model("NewsArticle")``."""
+    return page_model(getattr(mixins, f"{name}Mixin"))
+
+
+def make_agency(code: str = "STTTT", name: str | None = None, **fields) -> Agency:
+    agency, _ = Agency.objects.get_or_create(
+        code=code,
+        defaults={"name": name or f"Cơ quan {code}", "kind": Agency.Kind.DEPARTMENT, **fields},
+    )
+    return agency
+
+
+def make_category(name: str = "Tuyên truyền") -> Category:
+    category = Category.objects.filter(name=name).first()
+    return category or Category.objects.create(name=name)
+
+
+def make_image(title: str = "Ảnh cổ động", color: str = "red"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 360), color).save(buffer, "PNG")
+    image = get_image_model()(title=title)
+    image.file.save("anh.png", ContentFile(buffer.getvalue()), save=False)
+    image.save()
+    return image
+
+
+def pdf_bytes(text: str = "Van ban") -> bytes:
+    """A small valid one-page PDF, made locally."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def make_file(title: str = "Công văn 34/UBBC-TCTTT"):
+    document = get_document_model()(title=title)
+    document.file.save("van-ban.pdf", ContentFile(pdf_bytes(title.encode("ascii", "ignore").decode())), save=False)
+    document.save()
+    return document
+
+
+def publish(page, when: datetime | None = None):
+    """Publish the page's latest content; ``when`` sets its publication time."""
+    revision = page.save_revision()
+    revision.publish()
+    page.refresh_from_db()
+    if when is not None:
+        type(page).objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when
+        )
+        page.refresh_from_db()
+    return page
+
+
+@dataclass
+class Portal:
+    portal: object
+    news_index: object
+    document_index: object
+    agency_index: object
+    site: Site
+    agency_pages: dict = field(default_factory=dict)
+
+    def agency_page(self, agency: Agency):
+        if agency.code not in self.agency_pages:
+            page = model("AgencyPage")(title=agency.name, slug=agency.code.lower(), agency=agency)
+            self.agency_index.add_child(instance=page)
+            publish(page)
+            self.agency_pages[agency.code] = page
+        return self.agency_pages[agency.code]
+
+    def article(
+        self,
+        title: str = "Tăng cường thông tin về bầu cử",
+        *,
+        agency: Agency | None = None,
+        categories=(),
+        live: bool = True,
+        when: datetime | None = None,
+        in_agency_space: bool = False,
+        **fields,
+    ):
+        parent = self.agency_page(agency) if (agency and in_agency_space) else self.news_index
+        fields.setdefault("lead", "Ủy ban bầu cử thành phố đề nghị cung cấp thông tin.")
+        fields.setdefault(
+            "body",
+            [("paragraph", "<p>Nội dung bài viết về bầu cử đại biểu Quốc hội.</p>")],
+        )
+        page = model("NewsArticle")(title=title, agency=agency, live=False, **fields)
+        parent.add_child(instance=page)
+        if categories:
+            page.categories.set(categories)
+            page.save()
+        if live:
+            publish(page, when=when)
+        else:
+            page.save_revision()
+        return page
+
+    def document(
+        self,
+        number: str = "34/UBBC-TCTTT",
+        *,
+        title: str | None = None,
+        issuer: Agency | None = None,
+        live: bool = True,
+        **fields,
+    ):
+        fields.setdefault("issue_date", date(2021, 3, 30))
+        fields.setdefault("summary", "Về việc cung cấp thông tin về cuộc bầu cử.")
+        page = model("DirectiveDocument")(
+            title=title or f"Văn bản {number}",
+            document_number=number,
+            issuer=issuer,
+            live=False,
+            **fields,
+        )
+        self.document_index.add_child(instance=page)
+        if live:
+            publish(page)
+        else:
+            page.save_revision()
+        return page
+
+
+def make_portal(hostname: str = "testserver", port: int = 80, slug: str = "bau-cu-2021") -> Portal:
+    """An election portal as the root of a site, with its news, document and agency indexes."""
+    Page = page_model(mixins.ElectionPortalMixin).base_page_model
+    root = Page.get_first_root_node()
+    portal = model("ElectionPortal")(
+        title="Bầu cử đại biểu Quốc hội khóa XV",
+        slug=slug,
+        election_name="Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
+        election_day=date(2021, 5, 23),
+        live=False,
+    )
+    root.add_child(instance=portal)
+    publish(portal)
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is None:
+        is_default = not Site.objects.filter(is_default_site=True).exists()
+        site = Site.objects.create(
+            hostname=hostname, port=port, root_page=portal, is_default_site=is_default
+        )
+    else:
+        site.root_page = portal
+        site.save()
+    children = {}
+    for name, title, slug_ in [
+        ("NewsIndex", "Tin tức", "tin-tuc"),
+        ("DocumentIndex", "Văn bản chỉ đạo", "van-ban-chi-dao"),
+        ("AgencyIndex", "Cơ quan", "co-quan"),
+    ]:
+        child = model(name)(title=title, slug=slug_, live=False)
+        portal.add_child(instance=child)
+        children[name] = publish(child)
+    return Portal(
+        portal=portal,
+        news_index=children["NewsIndex"],
+        document_index=children["DocumentIndex"],
+        agency_index=children["AgencyIndex"],
+        site=site,
+    )
+
+
+def local(*args) -> datetime:
+    """A datetime in Hồ Chí Minh City time."""
+    return datetime(*args, tzinfo=VN)

@@ -1,0 +1,47 @@
+"""Test settings.
+
+DATABASE_URL chooses the database (default: SQLite in memory). BAUCU_CUSTOM_PAGE=1 runs the
+suite with a custom base page (``WAGTAIL_PAGE_MODEL = "custompage.BasePage"``), as Wagtail's own
+suite does, with concrete pages built from the package's mixins in ``tests/custompage``.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from example_site.settings import *  # noqa: F403
+from example_site.settings import INSTALLED_APPS
+
+BASE_DIR = Path(__file__).resolve().parent
+CUSTOM_PAGE = os.environ.get("BAUCU_CUSTOM_PAGE") == "1"
+
+SECRET_KEY = "tests"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+
+DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BAUCU_TEST_DB_NAME", "test_wagtail_baucu")}
+
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "example_site.demo"] + [
+    "example_site.demo"
+]
+if CUSTOM_PAGE:
+    WAGTAIL_PAGE_MODEL = "custompage.BasePage"
+    INSTALLED_APPS = ["tests.custompage"] + [a for a in INSTALLED_APPS if a != "wagtail_baucu.pages"]
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "baucu-tests",
+    }
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(os.environ.get("BAUCU_TEST_MEDIA", BASE_DIR.parent / "var" / "test-media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAIL_BAUCU = {}

@@ -1,0 +1,595 @@
+"""The election page types' behaviour, as abstract models.
+
+Projects that keep Wagtail's default ``Page`` use the concrete pages in
+``wagtail_baucu.pages.models``. Projects with a custom base page (``WAGTAIL_PAGE_MODEL``) build
+their own concrete pages from these mixins and their base page, for example::
+
+    class NewsArticlePage(NewsArticleMixin, BasePage):
+        content_panels = BasePage.content_panels + NewsArticleMixin.baucu_content_panels
+        search_fields = BasePage.search_fields + NewsArticleMixin.baucu_search_fields
+        template = "wagtail_baucu/pages/news_article_page.html"
+
+Everything else in the package finds pages through these mixins, never the concrete classes.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.search import index
+
+from wagtail_baucu.conf import get_setting
+from wagtail_baucu.documents.numbers import (
+    DOCUMENT_TYPES,
+    OFFICIAL_LETTER,
+    InvalidDocumentNumber,
+    parse_document_number,
+)
+from wagtail_baucu.pages.blocks import ArticleBodyBlock
+from wagtail_baucu.pages.forms import BaucuPageForm
+from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.public import public_pages
+from wagtail_baucu.text.folding import clean_query, fold, query_terms
+from wagtail_baucu.text.slugs import vietnamese_slugify
+
+LISTING_RENDITION = "fill-480x270"
+
+
+def search_pages(queryset: QuerySet, raw_query: str | None) -> QuerySet:
+    """Filter pages whose folded text holds every word of the query, accents or not.
+
+    A stored ASCII-folded copy gives the same answers on SQLite and PostgreSQL, and lets a
+    reference number such as ``34/UBBC`` match as typed.
+    """
+    for term in query_terms(raw_query):
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+def paginate(queryset: QuerySet, request: HttpRequest, per_page: int) -> PaginatorPage:
+    """One page of results; a malformed or out-of-range ``?page=`` gives the first or last page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def with_listing_relations(queryset: QuerySet) -> QuerySet:
+    """Load what a listing shows in a fixed number of queries, however many items."""
+    images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
+    return queryset.select_related("agency").prefetch_related(
+        Prefetch("lead_image", queryset=images), "categories"
+    )
+
+
+class BaucuPageMixin(models.Model):
+    """What every page of the package has: a folded search text, server-made slugs, a portal."""
+
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    base_form_class = BaucuPageForm
+    baucu_search_fields = [index.SearchField("search_text")]
+
+    class Meta:
+        abstract = True
+
+    def get_search_text_parts(self) -> list[str]:
+        """The texts a visitor may search this page by; extended by each page type."""
+        return [self.title, getattr(self, "search_description", "")]
+
+    def full_clean(self, *args, **kwargs):
+        # Slugs are made on the server: Wagtail's admin JavaScript turns đ into "dj".
+        if self.slug and not self.slug.isascii():
+            self.slug = vietnamese_slugify(self.slug)
+        elif not self.slug and self.title:
+            self.slug = vietnamese_slugify(self.title)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join(p for p in self.get_search_text_parts() if p))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = list(update_fields) + ["search_text"]
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def portal(self):
+        """The election portal this page belongs to (itself for a portal), or ``None``."""
+        if isinstance(self, ElectionPortalMixin):
+            return self
+        model = page_model(ElectionPortalMixin)
+        return model.objects.ancestor_of(self).order_by("-depth").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["portal"] = self.portal
+        return context
+
+
+class AgencyContentMixin(models.Model):
+    """An item contributed by an agency: the agency is the one whose space holds the page."""
+
+    agency = models.ForeignKey(
+        "wagtail_baucu.Agency",
+        verbose_name=_("source agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown as \"Nguồn tin\". Set from the agency's space when the page is in one."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def agency_from_tree(self):
+        """The agency whose space (an agency page) holds this page, if any."""
+        if not self.path:
+            parent = getattr(self, "_cached_parent_obj", None)
+            if parent is None:
+                return None
+            candidates = [parent.specific] + [
+                p.specific for p in parent.get_ancestors().filter(depth__gt=1)
+            ]
+        else:
+            model = page_model(AgencyPageMixin)
+            candidates = list(model.objects.ancestor_of(self).select_related("agency"))
+        for page in reversed(candidates):
+            if isinstance(page, AgencyPageMixin) and page.agency_id:
+                return page.agency
+        return None
+
+    def save(self, *args, **kwargs):
+        # The agency is decided by where the page lives, never by a form value.
+        tree_agency = self.agency_from_tree()
+        if tree_agency is not None:
+            self.agency = tree_agency
+        return super().save(*args, **kwargs)
+
+
+class ListingMixin:
+    """Helpers shared by the pages that list news and documents."""
+
+    def news_queryset(self) -> QuerySet:
+        model = page_model(NewsArticleMixin)
+        within = self.portal or self
+        return with_listing_relations(
+            public_pages(model.objects.all(), within=within).order_by("-first_published_at", "-pk")
+        )
+
+    def documents_queryset(self) -> QuerySet:
+        model = page_model(DirectiveDocumentMixin)
+        within = self.portal or self
+        return (
+            public_pages(model.objects.all(), within=within)
+            .select_related("agency", "issuer", "file")
+            .order_by("-issue_date", "-first_published_at", "-pk")
+        )
+
+
+class ElectionPortalMixin(RoutablePageMixin, ListingMixin, BaucuPageMixin):
+    """The home of one election's information site."""
+
+    election_name = models.CharField(
+        _("election name"),
+        max_length=255,
+        help_text=_("E.g. Election of deputies to the 15th National Assembly and People's Councils"),
+    )
+    election_day = models.DateField(_("election day"), null=True, blank=True)
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    baucu_content_panels = [
+        FieldPanel("election_name"),
+        FieldPanel("election_day"),
+        FieldPanel("introduction"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_search_text_parts(self) -> list[str]:
+        return super().get_search_text_parts() + [self.election_name, strip_tags(self.introduction)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        count = get_setting("PORTAL_LATEST_COUNT")
+        context["latest_news"] = self.news_queryset()[:count]
+        context["latest_documents"] = self.documents_queryset()[:count]
+        context["news_index"] = self.find_child(NewsIndexMixin)
+        context["document_index"] = self.find_child(DocumentIndexMixin)
+        return context
+
+    def find_child(self, mixin: type):
+        """The first public child page of this portal built on ``mixin``."""
+        return public_pages(page_model(mixin).objects.child_of(self)).first()
+
+    @path("tim-kiem/", name="search")
+    def search(self, request: HttpRequest) -> HttpResponse:
+        """Search news and documents of this election, with or without accents."""
+        query = clean_query(request.GET.get("q"))
+        news = search_pages(self.news_queryset(), query) if query else None
+        documents = search_pages(self.documents_queryset(), query) if query else None
+        return self.render(
+            request,
+            template="wagtail_baucu/pages/search_results.html",
+            context_overrides={
+                "search_query": query,
+                "news_results": news[:20] if news is not None else [],
+                "document_results": documents[:20] if documents is not None else [],
+            },
+        )
+
+
+class NewsIndexMixin(ListingMixin, BaucuPageMixin):
+    """"Tin tức": every public article of the election, newest first, filtered through the URL."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    baucu_content_panels = [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def filtered_news(self, request: HttpRequest) -> tuple[QuerySet, dict]:
+        """The articles this index shows for ``?agency=CODE&category=slug``, and the filters used."""
+        queryset = self.news_queryset()
+        filters = {}
+        agency = (request.GET.get("agency") or "").strip()[:20]
+        if agency:
+            queryset = queryset.filter(agency__code=agency)
+            filters["agency"] = agency
+        category = (request.GET.get("category") or "").strip()[:255]
+        if category:
+            queryset = queryset.filter(categories__slug=category)
+            filters["category"] = category
+        return queryset, filters
+
+    def get_context(self, request, *args, **kwargs):
+        from wagtail_baucu.agencies.models import Agency, Category
+
+        context = super().get_context(request, *args, **kwargs)
+        queryset, filters = self.filtered_news(request)
+        context["articles"] = paginate(queryset, request, get_setting("NEWS_PER_PAGE"))
+        context["filters"] = filters
+        context["agencies"] = Agency.objects.all()
+        context["categories"] = Category.objects.all()
+        return context
+
+
+class PrintableMixin(RoutablePageMixin):
+    """A print view at ``<page URL>print/`` (Nghị định 42/2022 asks for one on every article)."""
+
+    print_template = "wagtail_baucu/print/page.html"
+
+    @path("print/", name="print")
+    def print_view(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request, template=self.print_template)
+
+    def get_print_url(self, request: HttpRequest | None = None) -> str | None:
+        url = self.get_url(request)
+        return None if url is None else url + self.reverse_subpage("print")
+
+
+class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
+    """A news article: lead, body, lead image, agency, original source, categories."""
+
+    lead = models.TextField(
+        _("lead"), max_length=1000, help_text=_("The sapo: one or two sentences shown in bold.")
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    lead_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_name = models.CharField(
+        _("original source"), max_length=255, blank=True, help_text=_("Shown as \"Gốc\".")
+    )
+    source_url = models.URLField(_("original source URL"), blank=True, max_length=500)
+    categories = ParentalManyToManyField(
+        "wagtail_baucu.Category",
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+    )
+    # ``related_documents`` (a ParentalManyToManyField to the concrete directive document page)
+    # is declared by the concrete page, as a mixin cannot name a concrete model.
+
+    print_template = "wagtail_baucu/print/news_article_page.html"
+
+    baucu_content_panels = [
+        FieldPanel("lead"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("agency"), FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")])],
+            heading=_("Source"),
+        ),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_search_text_parts(self) -> list[str]:
+        parts = super().get_search_text_parts() + [self.lead, self.source_name]
+        for block in self.body or []:
+            parts.append(strip_tags(str(block.render_as_block())) if block.block_type != "image" else "")
+        if self.agency_id and self.agency:
+            parts += [self.agency.name, self.agency.short_name, self.agency.code]
+        return parts
+
+    @property
+    def published_at(self):
+        return self.first_published_at
+
+    @property
+    def updated_at(self):
+        return self.last_published_at or self.first_published_at
+
+    def other_news(self) -> list:
+        """"Tin khác": public articles of the same categories first, then the newest; never this one."""
+        count = get_setting("OTHER_NEWS_COUNT")
+        model = page_model(NewsArticleMixin)
+        base = (
+            public_pages(model.objects.all(), within=self.portal or self.get_parent())
+            .exclude(pk=self.pk)
+            .select_related("agency")
+            .order_by("-first_published_at", "-pk")
+        )
+        category_ids = [c.pk for c in self.categories.all()]
+        same = list(base.filter(categories__in=category_ids).distinct()[:count]) if category_ids else []
+        if len(same) < count:
+            same += list(base.exclude(pk__in=[p.pk for p in same])[: count - len(same)])
+        return same
+
+    def public_related_documents(self) -> list:
+        model = page_model(DirectiveDocumentMixin)
+        related = getattr(self, "related_documents", None)
+        if related is None:
+            return []
+        ids = [p.pk for p in related.all()]
+        return list(public_pages(model.objects.filter(pk__in=ids)).order_by("-issue_date"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["other_news"] = self.other_news()
+        context["related_documents"] = self.public_related_documents()
+        return context
+
+
+class DocumentLevel(models.TextChoices):
+    CENTRAL = "central", _("Central")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+
+
+def document_type_choices() -> list[tuple[str, str]]:
+    return [(OFFICIAL_LETTER, DOCUMENT_TYPES.get(OFFICIAL_LETTER, "Công văn"))] + [
+        (code, name) for code, name in DOCUMENT_TYPES.items() if code != OFFICIAL_LETTER
+    ]
+
+
+class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
+    """A directive document ("văn bản chỉ đạo") with what Nghị định 42/2022/NĐ-CP asks for."""
+
+    document_number = models.CharField(
+        _("reference number"),
+        max_length=100,
+        help_text=_("Số, ký hiệu, e.g. 34/UBBC-TCTTT, 08/KH-UBBC or 42/2022/NĐ-CP."),
+    )
+    # The parts of the reference number, kept for filtering; set from document_number on save.
+    number = models.PositiveIntegerField(_("number"), editable=False, null=True)
+    number_year = models.PositiveIntegerField(_("year in the number"), editable=False, null=True)
+    document_type = models.CharField(
+        _("type"), max_length=10, editable=False, default=OFFICIAL_LETTER, db_index=True
+    )
+    issuer_code = models.CharField(_("issuer code"), max_length=40, editable=False, blank=True)
+    unit_code = models.CharField(_("unit code"), max_length=40, editable=False, blank=True)
+
+    issuer = models.ForeignKey(
+        "wagtail_baucu.Agency",
+        verbose_name=_("issuing body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    issuer_name = models.CharField(
+        _("issuing body (text)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Used when the issuing body is not one of the portal's agencies."),
+    )
+    issue_date = models.DateField(_("issue date"))
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    summary = models.TextField(_("summary (trích yếu)"))
+    level = models.CharField(
+        _("level"), max_length=10, choices=DocumentLevel.choices, default=DocumentLevel.CITY
+    )
+    file = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    print_template = "wagtail_baucu/print/directive_document_page.html"
+
+    baucu_content_panels = [
+        FieldRowPanel([FieldPanel("document_number"), FieldPanel("level")]),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("issuer_name")]),
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date")]),
+        FieldPanel("summary"),
+        FieldPanel("file"),
+        FieldPanel("agency"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def parsed_number(self):
+        try:
+            return parse_document_number(self.document_number)
+        except InvalidDocumentNumber:
+            return None
+
+    @property
+    def document_type_name(self) -> str:
+        return DOCUMENT_TYPES.get(self.document_type, str(self.document_type))
+
+    @property
+    def issuer_display(self) -> str:
+        if self.issuer_id and self.issuer:
+            return self.issuer.name
+        return self.issuer_name or self.issuer_code
+
+    @property
+    def published_at(self):
+        return self.first_published_at
+
+    @property
+    def updated_at(self):
+        return self.last_published_at or self.first_published_at
+
+    def clean(self):
+        super().clean()
+        try:
+            parsed = parse_document_number(self.document_number or "")
+        except InvalidDocumentNumber as error:
+            raise ValidationError({"document_number": error.message}) from error
+        self.document_number = parsed.raw
+        if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
+            raise ValidationError(
+                {"effective_date": _("The effective date cannot be before the issue date.")}
+            )
+
+    def save(self, *args, **kwargs):
+        parsed = self.parsed_number
+        if parsed is not None:
+            self.number = parsed.number
+            self.number_year = parsed.year
+            self.document_type = parsed.type_code or OFFICIAL_LETTER
+            self.issuer_code = parsed.issuer_code
+            self.unit_code = parsed.unit_code or ""
+        return super().save(*args, **kwargs)
+
+    def get_search_text_parts(self) -> list[str]:
+        return super().get_search_text_parts() + [
+            self.document_number,
+            self.summary,
+            self.document_type_name,
+            self.issuer_display,
+        ]
+
+
+class DocumentIndexMixin(ListingMixin, BaucuPageMixin):
+    """"Văn bản chỉ đạo": documents filtered by type, issuer, level and year, and searched."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    baucu_content_panels = [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def filtered_documents(self, request: HttpRequest) -> tuple[QuerySet, dict]:
+        """The documents for ``?type=&issuer=&level=&year=&q=``, and the filters used."""
+        queryset = self.documents_queryset()
+        filters = {}
+        document_type = (request.GET.get("type") or "").strip()[:10]
+        if document_type:
+            queryset = queryset.filter(document_type=document_type)
+            filters["type"] = document_type
+        issuer = (request.GET.get("issuer") or "").strip()[:40]
+        if issuer:
+            queryset = queryset.filter(models.Q(issuer__code=issuer) | models.Q(issuer_code=issuer))
+            filters["issuer"] = issuer
+        level = (request.GET.get("level") or "").strip()
+        if level in DocumentLevel.values:
+            queryset = queryset.filter(level=level)
+            filters["level"] = level
+        year = (request.GET.get("year") or "").strip()
+        if year.isdigit() and len(year) == 4:
+            queryset = queryset.filter(issue_date__year=int(year))
+            filters["year"] = year
+        query = clean_query(request.GET.get("q"))
+        if query:
+            queryset = search_pages(queryset, query)
+            filters["q"] = query
+        return queryset, filters
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        queryset, filters = self.filtered_documents(request)
+        context["documents"] = paginate(queryset, request, get_setting("DOCUMENTS_PER_PAGE"))
+        context["filters"] = filters
+        context["document_types"] = document_type_choices()
+        context["levels"] = DocumentLevel.choices
+        return context
+
+
+class AgencyIndexMixin(BaucuPageMixin):
+    """The list of the portal's agencies."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    baucu_content_panels = [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        model = page_model(AgencyPageMixin)
+        context["agency_pages"] = (
+            public_pages(model.objects.child_of(self)).select_related("agency").order_by("title")
+        )
+        return context
+
+
+class AgencyPageMixin(ListingMixin, BaucuPageMixin):
+    """An agency's public page and its space in the tree: its contributors write under it."""
+
+    agency = models.ForeignKey(
+        "wagtail_baucu.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    baucu_content_panels = [FieldPanel("agency"), FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_search_text_parts(self) -> list[str]:
+        parts = super().get_search_text_parts()
+        if self.agency_id:
+            parts += [self.agency.name, self.agency.code]
+        return parts
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = self.news_queryset().filter(agency_id=self.agency_id)
+        context["articles"] = paginate(news, request, get_setting("NEWS_PER_PAGE"))
+        context["documents"] = self.documents_queryset().filter(agency_id=self.agency_id)[:20]
+        return context

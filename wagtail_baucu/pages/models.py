@@ -1,0 +1,118 @@
+"""Concrete election page types on Wagtail's default ``Page``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from wagtail_baucu.pages.mixins import (
+    AgencyIndexMixin,
+    AgencyPageMixin,
+    DirectiveDocumentMixin,
+    DocumentIndexMixin,
+    ElectionPortalMixin,
+    NewsArticleMixin,
+    NewsIndexMixin,
+)
+
+TEMPLATES = "wagtail_baucu/pages/"
+
+
+class ElectionPortalPage(ElectionPortalMixin, Page):
+    content_panels = Page.content_panels + ElectionPortalMixin.baucu_content_panels
+    search_fields = Page.search_fields + ElectionPortalMixin.baucu_search_fields
+    template = TEMPLATES + "election_portal_page.html"
+    subpage_types = [
+        "baucu_pages.NewsIndexPage",
+        "baucu_pages.DocumentIndexPage",
+        "baucu_pages.AgencyIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("election portal")
+        verbose_name_plural = _("election portals")
+
+
+class NewsIndexPage(NewsIndexMixin, Page):
+    content_panels = Page.content_panels + NewsIndexMixin.baucu_content_panels
+    search_fields = Page.search_fields + NewsIndexMixin.baucu_search_fields
+    template = TEMPLATES + "news_index_page.html"
+    parent_page_types = ["baucu_pages.ElectionPortalPage"]
+    subpage_types = ["baucu_pages.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+
+class DirectiveDocumentPage(DirectiveDocumentMixin, Page):
+    content_panels = Page.content_panels + DirectiveDocumentMixin.baucu_content_panels
+    search_fields = Page.search_fields + DirectiveDocumentMixin.baucu_search_fields
+    template = TEMPLATES + "directive_document_page.html"
+    parent_page_types = ["baucu_pages.DocumentIndexPage", "baucu_pages.AgencyPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("directive document")
+        verbose_name_plural = _("directive documents")
+
+
+class NewsArticlePage(NewsArticleMixin, Page):
+    related_documents = ParentalManyToManyField(
+        DirectiveDocumentPage,
+        verbose_name=_("related directive documents"),
+        blank=True,
+        related_name="related_articles",
+    )
+
+    content_panels = (
+        Page.content_panels
+        + NewsArticleMixin.baucu_content_panels
+        + [FieldPanel("related_documents", widget=forms.SelectMultiple(attrs={"size": 8}))]
+    )
+    search_fields = Page.search_fields + NewsArticleMixin.baucu_search_fields
+    template = TEMPLATES + "news_article_page.html"
+    parent_page_types = ["baucu_pages.NewsIndexPage", "baucu_pages.AgencyPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class DocumentIndexPage(DocumentIndexMixin, Page):
+    content_panels = Page.content_panels + DocumentIndexMixin.baucu_content_panels
+    search_fields = Page.search_fields + DocumentIndexMixin.baucu_search_fields
+    template = TEMPLATES + "document_index_page.html"
+    parent_page_types = ["baucu_pages.ElectionPortalPage"]
+    subpage_types = ["baucu_pages.DirectiveDocumentPage"]
+
+    class Meta:
+        verbose_name = _("directive documents index")
+        verbose_name_plural = _("directive documents indexes")
+
+
+class AgencyIndexPage(AgencyIndexMixin, Page):
+    content_panels = Page.content_panels + AgencyIndexMixin.baucu_content_panels
+    search_fields = Page.search_fields + AgencyIndexMixin.baucu_search_fields
+    template = TEMPLATES + "agency_index_page.html"
+    parent_page_types = ["baucu_pages.ElectionPortalPage"]
+    subpage_types = ["baucu_pages.AgencyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agency index")
+        verbose_name_plural = _("agency indexes")
+
+
+class AgencyPage(AgencyPageMixin, Page):
+    content_panels = Page.content_panels + AgencyPageMixin.baucu_content_panels
+    search_fields = Page.search_fields + AgencyPageMixin.baucu_search_fields
+    template = TEMPLATES + "agency_page.html"
+    parent_page_types = ["baucu_pages.AgencyIndexPage"]
+    subpage_types = ["baucu_pages.NewsArticlePage", "baucu_pages.DirectiveDocumentPage"]
+
+    class Meta:
+        verbose_name = _("agency page")
+        verbose_name_plural = _("agency pages")

@@ -1,0 +1,68 @@
+"""The one answer to "what is public on this site", and the one way to make URLs absolute.
+
+Every public surface (pages, print views, QR codes, feeds, the API, search, sitemaps,
+"other news" lists) asks these functions, so a rule about visibility changes in one place.
+"""
+
+from urllib.parse import urljoin
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+
+def not_expired_q() -> Q:
+    """Pages whose expiry time has passed are hidden before ``publish_scheduled`` runs."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def public_pages(queryset: QuerySet, *, within: Page | None = None) -> QuerySet:
+    """Restrict a page queryset to what anonymous visitors may see.
+
+    Live, not expired, no view restriction on the page or any ancestor, and (if ``within`` is
+    given) inside that page's subtree.
+    """
+    queryset = queryset.live().public().filter(not_expired_q())
+    if within is not None:
+        queryset = queryset.descendant_of(within)
+    return queryset
+
+
+def is_public(page: Page) -> bool:
+    """Whether ``page`` may be shown to anonymous visitors."""
+    if not page.live or page.expired:
+        return False
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        return False
+    restricted = PageViewRestriction.objects.filter(
+        page__path__in=[page.path[: i] for i in range(page.steplen, len(page.path) + 1, page.steplen)]
+    )
+    return not restricted.exists()
+
+
+def site_root_url(page: Page, request: HttpRequest | None = None) -> str | None:
+    """The scheme, host and port of the site ``page`` belongs to (from Wagtail's ``Site``)."""
+    url_parts = page.get_url_parts(request)
+    if url_parts is None:
+        return None
+    _site_id, root_url, _path = url_parts
+    return root_url
+
+
+def absolute_url(page: Page, request: HttpRequest | None = None) -> str | None:
+    """The page's canonical absolute URL, or ``None`` if it is not routable."""
+    return page.get_full_url(request)
+
+
+def make_absolute(url: str, base: str) -> str:
+    """Resolve ``url`` (relative or absolute) against ``base`` (a site root URL or a page URL)."""
+    return urljoin(base if base.endswith("/") else base + "/", url)
+
+
+def default_root_url(request: HttpRequest | None = None) -> str:
+    """The root URL of the site serving ``request``, or of the default site."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""

@@ -1,0 +1,12 @@
+"""Public URLs of the package. Include them before Wagtail's own::
+
+    path("", include("wagtail_baucu.urls")),
+    path("", include(wagtail_urls)),
+
+Wagtail's page URLs only match paths ending in "/", so endpoints such as ``<page URL>qr.svg``
+need patterns of their own.
+"""
+
+app_name = "wagtail_baucu"
+
+urlpatterns: list = []

@@ -1,0 +1,39 @@
+"""Admin and serving hooks of the core app."""
+
+from django.http import Http404
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.pages.mixins import BaucuPageMixin
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "code", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "code"]
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+
+
+register_snippet(AgencyViewSet)
+register_snippet(CategoryViewSet)
+
+
+@hooks.register("before_serve_page")
+def hide_expired_pages(page, request, serve_args, serve_kwargs):
+    # A page past its expiry time is hidden at once, not when publish_scheduled next runs.
+    if isinstance(page, BaucuPageMixin) and page.expire_at and page.expire_at <= timezone.now():
+        raise Http404
