@@ -1,0 +1,1 @@
+"""Vietnamese text helpers: slugs, dates and search folding (pure functions, no models)."""
