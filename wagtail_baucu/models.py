@@ -1,5 +1,6 @@
 """Models of the core app (agencies and categories); page types live in ``wagtail_baucu.pages``."""
 
 from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.qr.models import SocialChannel, SocialChannels
 
-__all__ = ["Agency", "Category"]
+__all__ = ["Agency", "Category", "SocialChannel", "SocialChannels"]
