@@ -4,7 +4,7 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint bench bench-smoke clean
+.PHONY: demo test install lint wheel-check bench bench-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Builds the wheel, installs it into a fresh venv and runs a throwaway project on it.
+wheel-check: install
+	PYTHON=$(PYTHON) BUILD_PYTHON=$(BIN)/python bash .ci/wheel_check.sh
+
 clean:
-	rm -rf $(VENV) var build dist *.egg-info
+	rm -rf $(VENV) .venv-313 var build dist *.egg-info
