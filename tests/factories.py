@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from example_site.demo.files import pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
@@ -45,39 +46,18 @@ def make_category(name: str = "Tuyên truyền") -> Category:
 def make_image(title: str = "Ảnh cổ động", color: str = "red"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (640, 360), color).save(buffer, "PNG")
-    image = get_image_model()(title=title)
+    # Wagtail reads the size from the file only through its forms; set it as they would.
+    image = get_image_model()(title=title, width=640, height=360)
     image.file.save("anh.png", ContentFile(buffer.getvalue()), save=False)
     image.save()
     return image
 
 
-def pdf_bytes(text: str = "Van ban") -> bytes:
-    """A small valid one-page PDF, made locally."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1", "replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def make_file(title: str = "Công văn 34/UBBC-TCTTT"):
     document = get_document_model()(title=title)
-    document.file.save("van-ban.pdf", ContentFile(pdf_bytes(title.encode("ascii", "ignore").decode())), save=False)
+    document.file.save(
+        "van-ban.pdf", ContentFile(pdf_bytes(title.encode("ascii", "ignore").decode())), save=False
+    )
     document.save()
     return document
 
@@ -166,12 +146,23 @@ class Portal:
         return page
 
 
-def make_portal(hostname: str = "testserver", port: int = 80, slug: str = "bau-cu-2021") -> Portal:
-    """An election portal as the root of a site, with its news, document and agency indexes."""
+def make_portal(
+    hostname: str = "testserver",
+    port: int = 80,
+    slug: str = "bau-cu-2021",
+    *,
+    parent=None,
+    title: str = "Bầu cử đại biểu Quốc hội khóa XV",
+) -> Portal:
+    """An election portal as the root of a site, with its news, document and agency indexes.
+
+    With ``parent`` (a site's home page, see ``make_site_home``), the portal is one election
+    among several in that site and the site is left as it is.
+    """
     Page = page_model(mixins.ElectionPortalMixin).base_page_model
-    root = Page.get_first_root_node()
+    root = parent or Page.get_first_root_node()
     portal = model("ElectionPortal")(
-        title="Bầu cử đại biểu Quốc hội khóa XV",
+        title=title,
         slug=slug,
         election_name="Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
         election_day=date(2021, 5, 23),
@@ -179,15 +170,18 @@ def make_portal(hostname: str = "testserver", port: int = 80, slug: str = "bau-c
     )
     root.add_child(instance=portal)
     publish(portal)
-    site = Site.objects.filter(hostname=hostname, port=port).first()
-    if site is None:
-        is_default = not Site.objects.filter(is_default_site=True).exists()
-        site = Site.objects.create(
-            hostname=hostname, port=port, root_page=portal, is_default_site=is_default
-        )
+    if parent is not None:
+        site = parent.get_site()
     else:
-        site.root_page = portal
-        site.save()
+        site = Site.objects.filter(hostname=hostname, port=port).first()
+        if site is None:
+            is_default = not Site.objects.filter(is_default_site=True).exists()
+            site = Site.objects.create(
+                hostname=hostname, port=port, root_page=portal, is_default_site=is_default
+            )
+        else:
+            site.root_page = portal
+            site.save()
     children = {}
     for name, title, slug_ in [
         ("NewsIndex", "Tin tức", "tin-tuc"),
@@ -209,3 +203,36 @@ def make_portal(hostname: str = "testserver", port: int = 80, slug: str = "bau-c
 def local(*args) -> datetime:
     """A datetime in Hồ Chí Minh City time."""
     return datetime(*args, tzinfo=VN)
+
+
+def make_site_home(hostname: str = "testserver", port: int = 80, title: str = "Bầu cử"):
+    """A plain page as the root of a site, to hold several election portals."""
+    Page = page_model(mixins.ElectionPortalMixin).base_page_model
+    home = Page(title=title, slug="trang-chu", live=False)
+    Page.get_first_root_node().add_child(instance=home)
+    publish(home)
+    Site.objects.update_or_create(
+        hostname=hostname, port=port, defaults={"root_page": home, "is_default_site": True}
+    )
+    return home
+
+
+def make_user(username: str, *groups, password: str = "mat-khau-thu", **fields):
+    """An active user with an e-mail address, in ``groups``; the password is ``password``."""
+    from django.contrib.auth import get_user_model
+
+    fields.setdefault("email", f"{username}@example.invalid")
+    user = get_user_model().objects.create_user(username=username, password=password, **fields)
+    user.groups.add(*groups)
+    return user
+
+
+def make_social_channels(site: Site, channels: list[tuple[str, str]]):
+    """The site's social channels setting with ``(name, url)`` channels in that order."""
+    from wagtail_baucu.qr.models import SocialChannel, SocialChannels
+
+    setting, _ = SocialChannels.objects.get_or_create(site=site)
+    setting.channels.all().delete()
+    for order, (name, url) in enumerate(channels):
+        SocialChannel.objects.create(setting=setting, name=name, url=url, sort_order=order)
+    return setting

@@ -33,17 +33,26 @@ class ElectionPortalPage(ElectionPortalMixin, BasePage):
     content_panels = BasePage.content_panels + ElectionPortalMixin.baucu_content_panels
     search_fields = BasePage.search_fields + ElectionPortalMixin.baucu_search_fields
     template = TEMPLATES + "election_portal_page.html"
+    subpage_types = [
+        "custompage.NewsIndexPage",
+        "custompage.DocumentIndexPage",
+        "custompage.AgencyIndexPage",
+    ]
 
 
 class NewsIndexPage(NewsIndexMixin, BasePage):
     content_panels = BasePage.content_panels + NewsIndexMixin.baucu_content_panels
     template = TEMPLATES + "news_index_page.html"
+    parent_page_types = ["custompage.ElectionPortalPage"]
+    subpage_types = ["custompage.NewsArticlePage"]
 
 
 class DirectiveDocumentPage(DirectiveDocumentMixin, BasePage):
     content_panels = BasePage.content_panels + DirectiveDocumentMixin.baucu_content_panels
     search_fields = BasePage.search_fields + DirectiveDocumentMixin.baucu_search_fields
     template = TEMPLATES + "directive_document_page.html"
+    parent_page_types = ["custompage.DocumentIndexPage", "custompage.AgencyPage"]
+    subpage_types = []
 
 
 class NewsArticlePage(NewsArticleMixin, BasePage):
@@ -51,17 +60,26 @@ class NewsArticlePage(NewsArticleMixin, BasePage):
     content_panels = BasePage.content_panels + NewsArticleMixin.baucu_content_panels
     search_fields = BasePage.search_fields + NewsArticleMixin.baucu_search_fields
     template = TEMPLATES + "news_article_page.html"
+    parent_page_types = ["custompage.NewsIndexPage", "custompage.AgencyPage"]
+    subpage_types = []
 
 
 class DocumentIndexPage(DocumentIndexMixin, BasePage):
     content_panels = BasePage.content_panels + DocumentIndexMixin.baucu_content_panels
     template = TEMPLATES + "document_index_page.html"
+    parent_page_types = ["custompage.ElectionPortalPage"]
+    subpage_types = ["custompage.DirectiveDocumentPage"]
 
 
 class AgencyIndexPage(AgencyIndexMixin, BasePage):
     template = TEMPLATES + "agency_index_page.html"
+    parent_page_types = ["custompage.ElectionPortalPage"]
+    subpage_types = ["custompage.AgencyPage"]
+    max_count_per_parent = 1
 
 
 class AgencyPage(AgencyPageMixin, BasePage):
     content_panels = BasePage.content_panels + AgencyPageMixin.baucu_content_panels
     template = TEMPLATES + "agency_page.html"
+    parent_page_types = ["custompage.AgencyIndexPage"]
+    subpage_types = ["custompage.NewsArticlePage", "custompage.DirectiveDocumentPage"]

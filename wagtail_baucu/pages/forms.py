@@ -8,6 +8,12 @@ from wagtail_baucu.text.slugs import vietnamese_slugify
 class BaucuPageForm(WagtailAdminPageForm):
     """Makes the slug on the server from Vietnamese text before Wagtail checks it is free."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty slug is made from the title in clean(), so the field may be left empty.
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
     def clean(self):
         slug = self.cleaned_data.get("slug")
         title = self.cleaned_data.get("title")
@@ -15,4 +21,6 @@ class BaucuPageForm(WagtailAdminPageForm):
             self.cleaned_data["slug"] = vietnamese_slugify(slug)
         elif not slug and title:
             self.cleaned_data["slug"] = vietnamese_slugify(title)
+        if self.cleaned_data.get("slug") == "":
+            self.add_error("slug", self.fields["slug"].error_messages["required"])
         return super().clean()
