@@ -32,12 +32,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.search import index
 
+from wagtail_baucu.agencies.permissions import SET_PAGE_AGENCY
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.documents.numbers import (
     DOCUMENT_TYPES,
     OFFICIAL_LETTER,
     InvalidDocumentNumber,
     parse_document_number,
+)
+from wagtail_baucu.feeds.routes import (
+    AgencyFeedsMixin,
+    DocumentIndexFeedsMixin,
+    NewsIndexFeedsMixin,
+    PortalFeedsMixin,
 )
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
@@ -55,14 +62,29 @@ def search_pages(queryset: QuerySet, raw_query: str | None) -> QuerySet:
     A stored ASCII-folded copy gives the same answers on SQLite and PostgreSQL, and lets a
     reference number such as ``34/UBBC`` match as typed.
     """
-    for term in query_terms(raw_query):
+    terms = query_terms(raw_query)
+    if not terms:
+        # A query of only punctuation or symbols matches nothing rather than everything.
+        return queryset.none()
+    for term in terms:
         queryset = queryset.filter(search_text__contains=term)
     return queryset
 
 
 def paginate(queryset: QuerySet, request: HttpRequest, per_page: int) -> PaginatorPage:
-    """One page of results; a malformed or out-of-range ``?page=`` gives the first or last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """One page of results: a malformed or too small ``?page=`` gives the first, too big the last."""
+    paginator = Paginator(queryset, per_page)
+    raw = (request.GET.get("page") or "").strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return paginator.page(1)
+    # A number too long for int() to parse quickly is past the end anyway.
+    number = int(raw) if len(raw) <= 18 else paginator.num_pages
+    return paginator.get_page(max(number, 1))
+
+
+def query_param(request: HttpRequest, name: str, max_length: int) -> str:
+    """A ``?name=`` filter value without control characters (PostgreSQL refuses NUL), trimmed."""
+    return clean_query(request.GET.get(name))[:max_length]
 
 
 def with_listing_relations(queryset: QuerySet) -> QuerySet:
@@ -150,6 +172,13 @@ class AgencyContentMixin(models.Model):
                 return page.agency
         return None
 
+    def full_clean(self, *args, **kwargs):
+        # Drafts too: a revision never records another agency than the tree's.
+        tree_agency = self.agency_from_tree()
+        if tree_agency is not None:
+            self.agency = tree_agency
+        super().full_clean(*args, **kwargs)
+
     def save(self, *args, **kwargs):
         # The agency is decided by where the page lives, never by a form value.
         tree_agency = self.agency_from_tree()
@@ -178,7 +207,7 @@ class ListingMixin:
         )
 
 
-class ElectionPortalMixin(RoutablePageMixin, ListingMixin, BaucuPageMixin):
+class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, BaucuPageMixin):
     """The home of one election's information site."""
 
     election_name = models.CharField(
@@ -231,7 +260,7 @@ class ElectionPortalMixin(RoutablePageMixin, ListingMixin, BaucuPageMixin):
         )
 
 
-class NewsIndexMixin(ListingMixin, BaucuPageMixin):
+class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
     """"Tin tức": every public article of the election, newest first, filtered through the URL."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -245,11 +274,11 @@ class NewsIndexMixin(ListingMixin, BaucuPageMixin):
         """The articles this index shows for ``?agency=CODE&category=slug``, and the filters used."""
         queryset = self.news_queryset()
         filters = {}
-        agency = (request.GET.get("agency") or "").strip()[:20]
+        agency = query_param(request, "agency", 20)
         if agency:
             queryset = queryset.filter(agency__code=agency)
             filters["agency"] = agency
-        category = (request.GET.get("category") or "").strip()[:255]
+        category = query_param(request, "category", 255)
         if category:
             queryset = queryset.filter(categories__slug=category)
             filters["category"] = category
@@ -316,7 +345,10 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
         FieldPanel("lead_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("agency"), FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")])],
+            [
+                FieldPanel("agency", permission=SET_PAGE_AGENCY),
+                FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+            ],
             heading=_("Source"),
         ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
@@ -438,7 +470,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date")]),
         FieldPanel("summary"),
         FieldPanel("file"),
-        FieldPanel("agency"),
+        FieldPanel("agency", permission=SET_PAGE_AGENCY),
     ]
 
     class Meta:
@@ -500,7 +532,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
         ]
 
 
-class DocumentIndexMixin(ListingMixin, BaucuPageMixin):
+class DocumentIndexMixin(DocumentIndexFeedsMixin, ListingMixin, BaucuPageMixin):
     """"Văn bản chỉ đạo": documents filtered by type, issuer, level and year, and searched."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -514,11 +546,11 @@ class DocumentIndexMixin(ListingMixin, BaucuPageMixin):
         """The documents for ``?type=&issuer=&level=&year=&q=``, and the filters used."""
         queryset = self.documents_queryset()
         filters = {}
-        document_type = (request.GET.get("type") or "").strip()[:10]
+        document_type = query_param(request, "type", 10)
         if document_type:
             queryset = queryset.filter(document_type=document_type)
             filters["type"] = document_type
-        issuer = (request.GET.get("issuer") or "").strip()[:40]
+        issuer = query_param(request, "issuer", 40)
         if issuer:
             queryset = queryset.filter(models.Q(issuer__code=issuer) | models.Q(issuer_code=issuer))
             filters["issuer"] = issuer
@@ -565,7 +597,7 @@ class AgencyIndexMixin(BaucuPageMixin):
         return context
 
 
-class AgencyPageMixin(ListingMixin, BaucuPageMixin):
+class AgencyPageMixin(AgencyFeedsMixin, ListingMixin, BaucuPageMixin):
     """An agency's public page and its space in the tree: its contributors write under it."""
 
     agency = models.ForeignKey(
@@ -576,7 +608,7 @@ class AgencyPageMixin(ListingMixin, BaucuPageMixin):
     )
     intro = RichTextField(_("introduction"), blank=True)
 
-    baucu_content_panels = [FieldPanel("agency"), FieldPanel("intro")]
+    baucu_content_panels = [FieldPanel("agency", permission=SET_PAGE_AGENCY), FieldPanel("intro")]
 
     class Meta:
         abstract = True
