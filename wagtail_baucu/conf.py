@@ -18,6 +18,18 @@ DEFAULTS: dict[str, Any] = {
     "OTHER_NEWS_COUNT": 6,
     # How many news items and documents the portal home shows.
     "PORTAL_LATEST_COUNT": 6,
+    # What page QR codes carry: "canonical" (the page's URL) or "short" (/p/<id>/, survives moves).
+    "QR_TARGET": "canonical",
+    # QR error correction level: "L", "M", "Q" or "H" (H survives more damage, makes bigger codes).
+    "QR_ERROR_CORRECTION": "M",
+    # PNG width in pixels when ?size= is absent, and the range ?size= may ask for.
+    "QR_PNG_SIZE": 300,
+    "QR_PNG_MIN_SIZE": 64,
+    "QR_PNG_MAX_SIZE": 2048,
+    # Seconds browsers and proxies may keep a code (responses also carry an ETag).
+    "QR_MAX_AGE": 3600,
+    # Seconds a generated code stays in Django's cache (None: until the cache evicts it).
+    "QR_CACHE_TIMEOUT": 60 * 60 * 24 * 30,
 }
 
 

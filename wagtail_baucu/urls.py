@@ -7,6 +7,10 @@ Wagtail's page URLs only match paths ending in "/", so endpoints such as ``<page
 need patterns of their own.
 """
 
+from django.urls import include, path
+
 app_name = "wagtail_baucu"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("wagtail_baucu.qr.urls")),
+]

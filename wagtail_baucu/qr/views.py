@@ -1,0 +1,46 @@
+"""Thin views: a page's code at ``<page URL>qr.svg`` / ``qr.png`` and the short link."""
+
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from wagtail_baucu.conf import get_setting
+from wagtail_baucu.public import absolute_url
+from wagtail_baucu.qr import service
+
+
+@require_safe
+def page_code(request: HttpRequest, path: str, fmt: str) -> HttpResponse:
+    """The QR code of the public page at ``path``; 404 for anything not public."""
+    page = service.find_public_page(request, path)
+    if page is None:
+        raise Http404
+    try:
+        code = service.page_code(page, request, fmt, request.GET.get("size"))
+    except service.InvalidSize as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if code is None:
+        raise Http404
+    response = get_conditional_response(request, etag=code.etag)
+    if response is None:
+        response = HttpResponse(code.body, content_type=code.content_type)
+    response["ETag"] = code.etag
+    patch_cache_control(response, public=True, max_age=get_setting("QR_MAX_AGE"))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def short_link(request: HttpRequest, page_id: int) -> HttpResponse:
+    """``/p/<id>/``: a temporary redirect to the public page's current URL, so it follows moves."""
+    page = service.find_public_page_by_id(page_id)
+    url = absolute_url(page, request) if page is not None else None
+    if url is None:
+        raise Http404
+    return HttpResponseRedirect(url)
