@@ -18,6 +18,15 @@ DEFAULTS: dict[str, Any] = {
     "OTHER_NEWS_COUNT": 6,
     # How many news items and documents the portal home shows.
     "PORTAL_LATEST_COUNT": 6,
+    # The group that moderates (approves, publishes) everything in the portals.
+    "MODERATORS_GROUP": "Ban biên tập",
+    # Each agency's contributors' group; {code} and {name} are the agency's.
+    "CONTRIBUTORS_GROUP": "Cộng tác viên {code}",
+    # Each agency's image and document collection, a child of the root collection.
+    "AGENCY_COLLECTION": "{name} ({code})",
+    # The moderation workflow attached to every election portal, and its approval task.
+    "MODERATION_WORKFLOW": "Kiểm duyệt tin bài bầu cử",
+    "MODERATION_TASK": "Ban biên tập duyệt",
     # What page QR codes carry: "canonical" (the page's URL) or "short" (/p/<id>/, survives moves).
     "QR_TARGET": "canonical",
     # QR error correction level: "L", "M", "Q" or "H" (H survives more damage, makes bigger codes).

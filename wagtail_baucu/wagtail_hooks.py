@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 

@@ -1,0 +1,108 @@
+"""What each role may do, as Wagtail group, page and collection permissions.
+
+The roles are data here so ``docs/permissions.md``, the onboarding and ``baucu_agency sync`` agree:
+
+- an agency's contributors may add pages in their agency's space and edit every page there (their
+  colleagues' drafts too), but not publish: Wagtail then offers "Submit for moderation" only, and
+  they can delete or move only unpublished pages, and only to places where they may add;
+- moderators may do everything in each election portal and manage agencies.
+"""
+
+from __future__ import annotations
+
+import swapper
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+# Holding this model permission shows a page's "source agency" field in the admin; without it the
+# field is left out of the form, so a forged POST value is ignored.
+SET_PAGE_AGENCY = "wagtail_baucu.change_agency"
+
+CONTRIBUTOR_PAGE_PERMISSIONS = ("add", "change")
+CONTRIBUTOR_COLLECTION_PERMISSIONS = ("add", "change", "choose")
+CONTRIBUTOR_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
+
+MODERATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+MODERATOR_COLLECTION_PERMISSIONS = ("add", "change", "choose", "delete")
+MODERATOR_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "wagtail_baucu.add_agency",
+    "wagtail_baucu.change_agency",
+    "wagtail_baucu.delete_agency",
+    "wagtail_baucu.add_category",
+    "wagtail_baucu.change_category",
+    "wagtail_baucu.delete_category",
+)
+
+
+def model_permission(dotted: str) -> Permission:
+    """The ``Permission`` named ``"app_label.codename"``."""
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(permission_type: str) -> Permission:
+    """A page permission (``add``, ``publish``...) of the base page model, custom or not."""
+    page_model = swapper.load_model("wagtailcore", "Page")
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(page_model),
+        codename=f"{permission_type}_{page_model._meta.model_name}",
+    )
+
+
+def media_models() -> list[type[Model]]:
+    """The image and document models whose collection permissions the roles use."""
+    return [get_image_model(), get_document_model()]
+
+
+def collection_permission(model: type[Model], action: str) -> Permission:
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(model),
+        codename=f"{action}_{model._meta.model_name}",
+    )
+
+
+def grant_model_permissions(group: Group, dotted_names: tuple[str, ...]) -> None:
+    """Add the model permissions to ``group`` (others it has are kept)."""
+    group.permissions.add(*[model_permission(name) for name in dotted_names])
+
+
+def grant_page_permissions(group: Group, page, types: tuple[str, ...], *, exact: bool) -> None:
+    """Give ``group`` the page permission ``types`` on ``page``; ``exact`` removes any other
+    page permission the group has anywhere."""
+    wanted = {page_permission(t).pk for t in types}
+    if exact:
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=page, permission_id__in=wanted
+        ).delete()
+    for permission_id in wanted:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission_id=permission_id
+        )
+
+
+def grant_collection_permissions(
+    group: Group, collection: Collection, actions: tuple[str, ...], *, exact: bool
+) -> None:
+    """Give ``group`` the image and document ``actions`` on ``collection``; ``exact`` removes any
+    other collection permission the group has anywhere."""
+    wanted = {collection_permission(m, a).pk for m in media_models() for a in actions}
+    if exact:
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=collection, permission_id__in=wanted
+        ).delete()
+    for permission_id in wanted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission_id=permission_id
+        )
+
+
+def revoke_all(group: Group) -> None:
+    """Take every model, page and collection permission from ``group``; members stay in it."""
+    group.permissions.clear()
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
