@@ -1,0 +1,341 @@
+"""Load the demo election portal, idempotently: a second run finds everything and adds nothing.
+
+Pages are found by their parent and slug, agencies by code, categories by slug, images and
+files by title. What exists is left as it is, so editors' changes to the demo survive a rerun.
+Pages are built through the package's mixins, so the loader also works with a custom base page.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from example_site.demo import data
+from example_site.demo.files import banner_png, pdf_bytes
+from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.pages import mixins
+from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.text.slugs import vietnamese_slugify
+
+DEFAULT_HOSTNAME = "127.0.0.1"
+DEFAULT_PORT = 8000
+ADMIN_USERNAME = "admin"
+DEFAULT_ADMIN_PASSWORD = "baucu-demo"
+# The page Wagtail's first migration makes; the portal replaces it as the site root.
+WELCOME_PAGE_SLUG = "home"
+SITE_NAME = "Cổng thông tin bầu cử"
+
+
+@dataclass
+class DemoResult:
+    """What a run of the loader found and made."""
+
+    portal: object = None
+    site: Site | None = None
+    created: Counter = field(default_factory=Counter)
+    admin_username: str = ADMIN_USERNAME
+    # Set only when this run chose the password, so it can be printed.
+    admin_password: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.created.values()) > 0
+
+
+def load_demo(
+    hostname: str | None = None, port: int | None = None, admin_password: str | None = None
+) -> DemoResult:
+    """Load the demo portal as the default site's root at ``hostname:port``; return a summary.
+
+    ``hostname`` defaults to ``DEMO_HOSTNAME`` or 127.0.0.1, ``port`` to ``PORT`` or 8000 and
+    the admin password to ``DEMO_ADMIN_PASSWORD`` or "baucu-demo".
+    """
+    hostname = hostname or os.environ.get("DEMO_HOSTNAME") or DEFAULT_HOSTNAME
+    port = int(port or os.environ.get("PORT") or DEFAULT_PORT)
+    admin_password = admin_password or os.environ.get("DEMO_ADMIN_PASSWORD")
+    result = DemoResult()
+    with transaction.atomic():
+        loader = _Loader(result)
+        agencies = loader.agencies()
+        categories = loader.categories()
+        result.portal = loader.portal()
+        result.site = loader.site(result.portal, hostname, port)
+        loader.remove_welcome_page(result.portal)
+        indexes = loader.indexes(result.portal)
+        agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)
+        documents = loader.documents(indexes["DocumentIndex"], agencies)
+        loader.articles(indexes["NewsIndex"], agency_pages, agencies, categories, documents)
+        set_up_editors(agencies, agency_pages)
+        result.admin_password = loader.admin(admin_password)
+    return result
+
+
+def set_up_editors(agencies: dict[str, Agency], agency_pages: dict[str, object]) -> None:
+    """Hook for the demo's contributors and moderators, per agency: nothing yet."""
+
+
+def model(name: str) -> type:
+    """The concrete page model for a mixin name, e.g. ``model("NewsArticle")``."""
+    return page_model(getattr(mixins, f"{name}Mixin"))
+
+
+class _Loader:
+    def __init__(self, result: DemoResult):
+        self.result = result
+
+    def _made(self, kind: str) -> None:
+        self.result.created[kind] += 1
+
+    def agencies(self) -> dict[str, Agency]:
+        agencies = {}
+        for item in data.AGENCIES:
+            agency, created = Agency.objects.get_or_create(
+                code=item.code,
+                defaults={
+                    "name": item.name,
+                    "short_name": item.short_name,
+                    "kind": item.kind,
+                    "phone": item.phone,
+                    "address": item.address,
+                },
+            )
+            if created:
+                self._made("agencies")
+            agencies[item.code] = agency
+        return agencies
+
+    def categories(self) -> dict[str, Category]:
+        categories = {}
+        for name, description in data.CATEGORIES:
+            category, created = Category.objects.get_or_create(
+                slug=vietnamese_slugify(name), defaults={"name": name, "description": description}
+            )
+            if created:
+                self._made("categories")
+            categories[name] = category
+        return categories
+
+    def portal(self):
+        portal_model = model("ElectionPortal")
+        root = portal_model.base_page_model.get_first_root_node()
+        return self._child(
+            root,
+            portal_model,
+            data.PORTAL_SLUG,
+            lambda: portal_model(
+                title=data.PORTAL_TITLE,
+                election_name=data.ELECTION_NAME,
+                election_day=data.ELECTION_DAY,
+                introduction=data.PORTAL_INTRODUCTION,
+            ),
+            when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
+        )
+
+    def site(self, portal, hostname: str, port: int) -> Site:
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            self._made("sites")
+            return Site.objects.create(
+                hostname=hostname,
+                port=port,
+                root_page=portal,
+                is_default_site=True,
+                site_name=SITE_NAME,
+            )
+        wanted = {"hostname": hostname, "port": port, "root_page_id": portal.pk}
+        if any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
+            site.site_name = site.site_name or SITE_NAME
+            site.save()
+            self._made("site changes")
+        return site
+
+    def remove_welcome_page(self, portal) -> None:
+        base = model("ElectionPortal").base_page_model
+        welcome = (
+            base.objects.child_of(portal.get_parent())
+            .filter(slug=WELCOME_PAGE_SLUG, content_type=ContentType.objects.get_for_model(base))
+            .exclude(sites_rooted_here__isnull=False)
+        )
+        for page in welcome:
+            page.delete()
+            self._made("welcome pages removed")
+
+    def indexes(self, portal) -> dict[str, object]:
+        indexes = {}
+        for title, slug, name, intro in data.INDEXES:
+            index_model = model(name)
+            indexes[name] = self._child(
+                portal,
+                index_model,
+                slug,
+                lambda index_model=index_model, title=title, intro=intro: index_model(
+                    title=title, intro=intro
+                ),
+                when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
+            )
+        return indexes
+
+    def agency_pages(self, agency_index, agencies: dict[str, Agency]) -> dict[str, object]:
+        agency_model = model("AgencyPage")
+        pages = {}
+        for item in data.AGENCIES:
+            if not item.has_page:
+                continue
+            agency = agencies[item.code]
+            pages[item.code] = self._child(
+                agency_index,
+                agency_model,
+                agency.slug,
+                lambda agency=agency: agency_model(
+                    title=agency.name,
+                    agency=agency,
+                    intro=f"<p>Tin tức và văn bản của {agency.name} về cuộc bầu cử.</p>",
+                ),
+                when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
+            )
+            if agency.section_id is None:
+                # The agency's space in the tree, as onboarding would attach it.
+                agency.section = pages[item.code]
+                agency.save(update_fields=["section"])
+        return pages
+
+    def documents(self, document_index, agencies: dict[str, Agency]) -> dict[str, object]:
+        document_model = model("DirectiveDocument")
+        documents = {}
+        for item in data.DOCUMENTS:
+            documents[item.number] = self._child(
+                document_index,
+                document_model,
+                vietnamese_slugify(item.number),
+                lambda item=item: document_model(
+                    title=item.title,
+                    document_number=item.number,
+                    issuer=agencies[item.issuer],
+                    issue_date=item.issue_date,
+                    effective_date=item.effective_date,
+                    summary=item.summary,
+                    level=item.level,
+                    file=self._file(item, agencies[item.issuer]),
+                ),
+                when=item.published,
+            )
+        return documents
+
+    def articles(self, news_index, agency_pages, agencies, categories, documents) -> None:
+        article_model = model("NewsArticle")
+        for item in data.ARTICLES:
+            parent = agency_pages[item.agency] if item.in_agency_space else news_index
+
+            def build(item=item):
+                return article_model(
+                    title=item.title,
+                    lead=item.lead,
+                    agency=agencies[item.agency],
+                    lead_image=self._image(item.title, item.color),
+                    body=self._body(item, documents),
+                    source_name=item.source_name,
+                )
+
+            def relate(page, item=item):
+                page.categories.set([categories[name] for name in item.categories])
+                page.related_documents.set([documents[n] for n in item.related_documents])
+
+            self._child(parent, article_model, item.slug, build, when=item.published, then=relate)
+
+    def admin(self, password: str | None) -> str | None:
+        User = get_user_model()
+        user = User.objects.filter(username=ADMIN_USERNAME).first()
+        if user is None:
+            password = password or DEFAULT_ADMIN_PASSWORD
+            User.objects.create_superuser(ADMIN_USERNAME, "admin@example.invalid", password)
+            self._made("users")
+            return password
+        if password and not user.check_password(password):
+            # A password given explicitly wins over the one set by an earlier run.
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            self._made("password changes")
+            return password
+        return None
+
+    def _child(self, parent, page_class, slug, build, when: datetime, then=None):
+        """The published child of ``parent`` with ``slug``, made by ``build()`` if missing."""
+        existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        page = build()
+        page.slug = slug
+        page.live = False
+        parent.add_child(instance=page)
+        if then is not None:
+            then(page)
+            page.save()
+        page.save_revision().publish()
+        # Publication dates as the demo tells them, not the time of loading.
+        page_class.objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when
+        )
+        page.refresh_from_db()
+        self._made(page_class._meta.verbose_name_plural)
+        return page
+
+    def _image(self, title: str, color: str, caption: str | None = None):
+        image_model = get_image_model()
+        title = caption or title
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            name = vietnamese_slugify(title, max_length=60) + ".png"
+            # An ImageFile, so that Wagtail records the width and height.
+            image = image_model(
+                title=title, file=ImageFile(io.BytesIO(banner_png(title, color)), name=name)
+            )
+            image.save()
+            self._made("images")
+        return image
+
+    def _file(self, item: data.DocumentData, issuer: Agency):
+        document_model = get_document_model()
+        title = f"{item.number} - {item.title}"
+        document = document_model.objects.filter(title=title).first()
+        if document is None:
+            document = document_model(title=title)
+            lines = [
+                issuer.name.upper(),
+                f"So: {item.number}",
+                f"Ngay {item.issue_date:%d/%m/%Y}",
+                item.title,
+                "",
+                item.summary,
+                "",
+                "Ban tao cho trang trinh dien.",
+            ]
+            name = vietnamese_slugify(item.number) + ".pdf"
+            document.file.save(name, ContentFile(pdf_bytes(lines)), save=False)
+            document.save()
+            self._made("files")
+        return document
+
+    def _body(self, item: data.ArticleData, documents: dict[str, object]) -> list[dict]:
+        blocks = []
+        for block_type, value in item.body:
+            if block_type == "document":
+                value = {"document": documents[value].file_id, "title": ""}
+            elif block_type == "image":
+                image = self._image(item.title, item.color, caption=value)
+                value = {"image": image.pk, "caption": value, "alt_text": ""}
+            blocks.append({"type": block_type, "value": value})
+        return blocks

@@ -1,0 +1,38 @@
+"""``manage.py load_demo``: the demo election portal, its content and an admin user."""
+
+from django.core.management.base import BaseCommand
+
+from example_site.demo.content import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo election portal (idempotent: a second run adds nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hostname", help="Site hostname (default: DEMO_HOSTNAME or 127.0.0.1)."
+        )
+        parser.add_argument("--port", type=int, help="Site port (default: PORT or 8000).")
+
+    def handle(self, *args, hostname=None, port=None, **options):
+        result = load_demo(hostname=hostname, port=port)
+        if result.changed:
+            made = ", ".join(f"{count} {kind}" for kind, count in sorted(result.created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {made}."))
+        else:
+            self.stdout.write("Demo content already loaded: nothing changed.")
+        site = result.site
+        base = f"http://{site.hostname}" + ("" if site.port == 80 else f":{site.port}")
+        self.stdout.write(f"Portal: {base}/")
+        self.stdout.write(f"Admin:  {base}/admin/")
+        if result.admin_password:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  username: {result.admin_username}\n  password: {result.admin_password}"
+                )
+            )
+        else:
+            self.stdout.write(
+                f"  username: {result.admin_username} (password unchanged; set "
+                "DEMO_ADMIN_PASSWORD to change it)"
+            )
