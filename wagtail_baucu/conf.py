@@ -39,6 +39,24 @@ DEFAULTS: dict[str, Any] = {
     "QR_MAX_AGE": 3600,
     # Seconds a generated code stays in Django's cache (None: until the cache evicts it).
     "QR_CACHE_TIMEOUT": 60 * 60 * 24 * 30,
+    # Feeds: items in a subscription feed (older ones are in the monthly archives).
+    "FEED_SIZE": 50,
+    # Feeds: the rights statement; "" gives "© <portal title>".
+    "FEED_RIGHTS": "",
+    # Feeds: logo (2:1) and icon (1:1) as static paths or absolute URLs; "" leaves them out.
+    "FEED_LOGO": "wagtail_baucu/feeds/logo.png",
+    "FEED_ICON": "wagtail_baucu/feeds/icon.png",
+    # Feeds: the authority in item ids (tag:<authority>,<date>:page/<id>); "" uses the site's
+    # host name. Set it before a domain change so ids survive it.
+    "FEED_ID_AUTHORITY": "",
+    # Feeds: seconds browsers and proxies may keep a live feed, and a finished month's archive.
+    "FEED_MAX_AGE": 300,
+    "FEED_ARCHIVE_MAX_AGE": 60 * 60 * 24 * 7,
+    # Feeds: seconds a rendered feed stays in Django's cache (publishing invalidates it anyway).
+    "FEED_CACHE_TIMEOUT": 60 * 60 * 24,
+    # WebSub: the hub to ping when feeds change ("" for none), and its timeout in seconds.
+    "WEBSUB_HUB": "",
+    "WEBSUB_TIMEOUT": 3,
 }
 
 

@@ -1,0 +1,116 @@
+"""Rendered feeds in Django's cache, and the generations that invalidate them.
+
+A cached feed's key holds two generation tokens stored in the same cache: one for everything
+and one for the portal the feed belongs to. Publishing, unpublishing, moving or deleting a
+page, or changing an agency, a category, an image, a document or a site, replaces a token, so
+every process sharing the cache (Redis, Memcached) renders the affected feeds afresh on the
+very next request. Tokens are random, never counters, so a token the cache evicted cannot come
+back and revive old entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone, translation
+
+from wagtail_baucu.conf import get_setting
+from wagtail_baucu.feeds.items import CONTENT_TYPES, month_label, newest_update
+from wagtail_baucu.feeds.writers import write_feed
+
+GENERATION_KEY = "baucu:feeds:generation:{}"
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    """A feed document ready to send, with what conditional requests need."""
+
+    body: bytes
+    content_type: str
+    etag: str
+    last_modified: datetime
+    archive: bool
+    closed: bool  # an archive of a month that is over: it will hardly change again
+
+
+def _new_token() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def generation(portal_pk: int | None) -> str:
+    """The current generation tokens for feeds of the portal ``portal_pk`` (one cache read)."""
+    keys = [GENERATION_KEY.format(ALL), GENERATION_KEY.format(portal_pk or ALL)]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            token = _new_token()
+            # add(): two processes starting together agree on the first token.
+            if not cache.add(key, token, timeout=None):
+                token = cache.get(key) or token
+        tokens.append(token)
+    return "-".join(tokens)
+
+
+def invalidate(portal_pk: int | None = None) -> None:
+    """Make the feeds of one portal (or of every portal) render afresh.
+
+    Done at once and again when the transaction commits: a request served in between may
+    have read the old rows and stored them under the new token.
+    """
+
+    def bump():
+        cache.set(GENERATION_KEY.format(portal_pk or ALL), _new_token(), timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def cache_key(source, fmt: str, month: tuple[int, int] | None) -> str:
+    month_part = month_label(*month) if month else "live"
+    return f"baucu:feed:{generation(source.portal.pk)}:{source.cache_id}:{fmt}:{month_part}"
+
+
+def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int] | None = None):
+    """Build and write a feed document; ``None`` for a month without items."""
+    # One language for every reader: a cached feed must not depend on Accept-Language.
+    with translation.override(settings.LANGUAGE_CODE):
+        months = source.months()
+        if month is not None and month not in months:
+            return None
+        items = source.items(request, month)
+        meta = source.meta(fmt, request, months=months, month=month)
+        body = write_feed(fmt, meta, items)
+    now = timezone.localtime()
+    closed = month is not None and month < (now.year, now.month)
+    return RenderedFeed(
+        body=body,
+        content_type=CONTENT_TYPES[fmt],
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        last_modified=newest_update(items),
+        archive=month is not None,
+        closed=closed,
+    )
+
+
+def get_or_render(
+    source, fmt: str, request: HttpRequest | None, month: tuple[int, int] | None = None
+) -> RenderedFeed | None:
+    """The feed from the cache, rendered and stored on a miss."""
+    key = cache_key(source, fmt, month)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    rendered = render(source, fmt, request, month)
+    if rendered is not None:
+        cache.set(key, rendered, timeout=get_setting("FEED_CACHE_TIMEOUT"))
+    return rendered

@@ -1,0 +1,98 @@
+"""Keep feeds fresh: invalidate the cache, purge the CDN and ping the WebSub hub on changes.
+
+Signals, not admin hooks, so scheduled publishing, the API and scripts are covered too.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import AbstractPage, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.feeds import cache, websub
+from wagtail_baucu.feeds.items import FORMATS
+from wagtail_baucu.pages.mixins import BaucuPageMixin
+
+logger = logging.getLogger(__name__)
+
+
+def _portal_pk(page) -> int | None:
+    try:
+        portal = page.portal if isinstance(page, BaucuPageMixin) else None
+    except Exception:  # a half-deleted tree: invalidate everything instead
+        return None
+    return portal.pk if portal is not None else None
+
+
+def affected_feed_urls(page) -> list[str]:
+    """Absolute URLs of the subscription feeds (every format) that show ``page``."""
+    from wagtail_baucu.feeds.sources import own_source, sources_for_item
+
+    sources = sources_for_item(page)
+    own = own_source(page)
+    if own is not None:
+        sources.append(own)
+    urls = []
+    for source in sources:
+        if source.page_url():
+            urls += [source.feed_url(fmt) for fmt in FORMATS]
+    return urls
+
+
+def _purge_front_end_cache(urls: list[str]) -> None:
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(urls)
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    """Published or unpublished: fresh feeds everywhere, and the hub told."""
+    page = instance.specific if hasattr(instance, "specific") else instance
+    cache.invalidate(_portal_pk(page))
+    if not isinstance(page, BaucuPageMixin):
+        return
+    try:
+        urls = affected_feed_urls(page)
+    except Exception:  # feeds are never a reason for publishing to fail
+        logger.exception("Could not list the feeds of page %s", page.pk)
+        return
+    _purge_front_end_cache(urls)
+    websub.notify(urls)
+
+
+def page_moved(sender, instance, **kwargs) -> None:
+    # The old place's portal is not known any more: every portal's feeds are renewed.
+    cache.invalidate()
+
+
+def object_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, AbstractPage):
+        cache.invalidate()
+
+
+def shared_object_changed(sender, instance, **kwargs) -> None:
+    """Agencies, categories, images, documents and sites appear in every portal's feeds."""
+    cache.invalidate()
+
+
+def connect() -> None:
+    page_published.connect(page_changed, dispatch_uid="baucu_feeds_published")
+    page_unpublished.connect(page_changed, dispatch_uid="baucu_feeds_unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="baucu_feeds_moved")
+    post_delete.connect(object_deleted, dispatch_uid="baucu_feeds_page_deleted")
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    for model in (Agency, Category, Site, get_image_model(), get_document_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                shared_object_changed,
+                sender=model,
+                dispatch_uid=f"baucu_feeds_{signal is post_save}_{model._meta.label}",
+            )

@@ -1,0 +1,407 @@
+"""Which feeds exist, where they live, and which items each one holds.
+
+Every feed belongs to a page and lives under that page's URL:
+
+==============================  ==============================================================
+the whole portal                ``<portal URL>feed/<format>/``
+a news index                    ``<news index URL>feed/<format>/``
+a category                      ``<news index URL>chuyen-muc/<slug>/feed/<format>/``
+an agency                       ``<agency page URL>feed/<format>/``
+the directive documents         ``<document index URL>feed/<format>/``
+one document type               ``<document index URL>loai/<type slug>/feed/<format>/``
+==============================  ==============================================================
+
+``<format>`` is ``rss``, ``atom`` or ``json``; each has monthly archives at
+``.../feed/<format>/archive/<YYYY-MM>/`` (RFC 5005).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from wagtail_baucu.conf import get_setting
+from wagtail_baucu.documents.numbers import DOCUMENT_TYPES
+from wagtail_baucu.feeds.builder import FeedItemBuilder, article_queryset, document_queryset
+from wagtail_baucu.feeds.items import (
+    FeedAuthor,
+    FeedItem,
+    FeedMeta,
+    month_label,
+    tag_uri,
+)
+from wagtail_baucu.pages import mixins
+from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.public import make_absolute, public_pages, site_root_url
+
+
+def document_type_slug(code: str) -> str:
+    """The URL segment of a document type: ASCII, lower case, "Đ" as "dd" (``QĐ`` → ``qdd``)."""
+    return code.replace("Đ", "DD").replace("đ", "dd").lower()
+
+
+DOCUMENT_TYPE_BY_SLUG = {document_type_slug(code): code for code in DOCUMENT_TYPES}
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(get_setting("TIME_ZONE"))
+
+
+def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
+    zone = _zone()
+    start = datetime(year, month, 1, tzinfo=zone)
+    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    return start, end
+
+
+@dataclass
+class FeedSource:
+    """One feed: its owner page, the path under it, and the filters that choose its items."""
+
+    page: object
+    key: str
+    title: str
+    description: str
+    subpath: str = ""
+    news: bool = True
+    documents: bool = True
+    filters: dict = field(default_factory=dict)
+    news_filters: dict = field(default_factory=dict)
+    document_filters: dict = field(default_factory=dict)
+
+    # Where ------------------------------------------------------------------------------
+
+    @cached_property
+    def portal(self):
+        return self.page.portal or self.page
+
+    def page_url(self, request: HttpRequest | None = None) -> str:
+        return self.page.get_full_url(request) or ""
+
+    def html_url(self, request: HttpRequest | None = None) -> str:
+        return self.page_url(request) + self.subpath
+
+    def feed_path(self, fmt: str, month: str | None = None) -> str:
+        """The feed's path relative to its page's URL."""
+        path = f"{self.subpath}feed/{fmt}/"
+        return f"{path}archive/{month}/" if month else path
+
+    def feed_url(
+        self, fmt: str, request: HttpRequest | None = None, month: str | None = None
+    ) -> str:
+        return self.page_url(request) + self.feed_path(fmt, month)
+
+    @property
+    def cache_id(self) -> str:
+        return f"{self.page.pk}:{self.key}"
+
+    # What -------------------------------------------------------------------------------
+
+    def news_pages(self) -> QuerySet | None:
+        if not self.news:
+            return None
+        model = page_model(mixins.NewsArticleMixin)
+        queryset = public_pages(model.objects.all(), within=self.portal)
+        return queryset.filter(
+            first_published_at__isnull=False, **self.filters, **self.news_filters
+        )
+
+    def document_pages(self) -> QuerySet | None:
+        if not self.documents:
+            return None
+        model = page_model(mixins.DirectiveDocumentMixin)
+        queryset = public_pages(model.objects.all(), within=self.portal)
+        return queryset.filter(
+            first_published_at__isnull=False, **self.filters, **self.document_filters
+        )
+
+    def months(self) -> list[tuple[int, int]]:
+        """The months, oldest first, in which at least one of this feed's items was published."""
+        found = set()
+        for queryset in (self.news_pages(), self.document_pages()):
+            if queryset is not None:
+                for moment in queryset.datetimes("first_published_at", "month", tzinfo=_zone()):
+                    found.add((moment.year, moment.month))
+        return sorted(found)
+
+    def builder(self, request: HttpRequest | None) -> FeedItemBuilder:
+        portal_url = self.portal.get_full_url(request) or ""
+        news_index = find_child(self.portal, mixins.NewsIndexMixin)
+        document_index = find_child(self.portal, mixins.DocumentIndexMixin)
+        return FeedItemBuilder(
+            root_url=site_root_url(self.page, request) or "",
+            request=request,
+            portal_url=portal_url,
+            category_scheme=(news_index.get_full_url(request) + "chuyen-muc/")
+            if news_index
+            else "",
+            document_type_scheme=(document_index.get_full_url(request) + "loai/")
+            if document_index
+            else "",
+            fallback_author=self.portal_author(request),
+        )
+
+    def portal_author(self, request: HttpRequest | None) -> FeedAuthor:
+        return FeedAuthor(name=self.portal.title, uri=self.portal.get_full_url(request) or "")
+
+    def items(
+        self, request: HttpRequest | None, month: tuple[int, int] | None = None
+    ) -> list[FeedItem]:
+        """The newest items (``FEED_SIZE``), or every item published in ``month``; newest first."""
+        size = get_setting("FEED_SIZE")
+        builder = self.builder(request)
+        items: list[FeedItem] = []
+        for queryset, prepare, build in (
+            (self.news_pages(), article_queryset, builder.articles),
+            (self.document_pages(), document_queryset, builder.documents),
+        ):
+            if queryset is None:
+                continue
+            if month is not None:
+                start, end = _month_range(*month)
+                queryset = queryset.filter(
+                    first_published_at__gte=start, first_published_at__lt=end
+                )
+            queryset = prepare(queryset.order_by("-first_published_at", "-pk"))
+            if month is None:
+                queryset = queryset[:size]
+            items += build(queryset)
+        items.sort(key=lambda item: (item.published, item.id), reverse=True)
+        return items if month is not None else items[:size]
+
+    def meta(
+        self,
+        fmt: str,
+        request: HttpRequest | None,
+        *,
+        months: list[tuple[int, int]],
+        month: tuple[int, int] | None = None,
+    ) -> FeedMeta:
+        """What the document says about itself, with its RFC 5005 history links."""
+        root_url = site_root_url(self.page, request) or ""
+        authority = get_setting("FEED_ID_AUTHORITY") or _host(root_url)
+        minted = (self.page.first_published_at or datetime(2000, 1, 1)).date()
+        portal_title = self.portal.title
+        title = (
+            self.title
+            if self.page.pk == self.portal.pk and not self.subpath
+            else (f"{self.title} – {portal_title}")
+        )
+        prev_month = next_month = None
+        if month is None:
+            prev_month = months[-1] if months else None
+        else:
+            earlier = [m for m in months if m < month]
+            later = [m for m in months if m > month]
+            prev_month = earlier[-1] if earlier else None
+            next_month = later[0] if later else None
+
+        def archive(m):
+            return self.feed_url(fmt, request, month_label(*m)) if m else ""
+
+        return FeedMeta(
+            id=tag_uri(authority, minted, f"feed/{self.page.pk}/{self.key}"),
+            title=title,
+            subtitle=self.description,
+            self_url=self.feed_url(fmt, request, month_label(*month) if month else None),
+            html_url=self.html_url(request),
+            author=self.portal_author(request),
+            language="vi",
+            rights=get_setting("FEED_RIGHTS") or f"© {portal_title}",
+            logo_url=_asset_url(get_setting("FEED_LOGO"), root_url),
+            icon_url=_asset_url(get_setting("FEED_ICON"), root_url),
+            hub_url=get_setting("WEBSUB_HUB") or "",
+            archive=month is not None,
+            current_url=self.feed_url(fmt, request) if month is not None else "",
+            prev_archive_url=archive(prev_month),
+            next_archive_url=archive(next_month),
+        )
+
+
+def _host(root_url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(root_url).hostname or "localhost"
+
+
+def _asset_url(path: str, root_url: str) -> str:
+    if not path:
+        return ""
+    if path.startswith(("http://", "https://")):
+        return path
+    return make_absolute(static(path), root_url)
+
+
+def find_child(page, mixin: type):
+    """The first public child of ``page`` built on ``mixin``, or ``None``."""
+    if page is None:
+        return None
+    return public_pages(page_model(mixin).objects.child_of(page)).order_by("path").first()
+
+
+# The feeds of each kind of page ------------------------------------------------------------
+
+
+def portal_source(portal) -> FeedSource:
+    return FeedSource(
+        page=portal,
+        key="portal",
+        title=portal.title,
+        description=_("All news and directive documents of %(portal)s") % {"portal": portal.title},
+    )
+
+
+def news_index_source(index) -> FeedSource:
+    return FeedSource(
+        page=index,
+        key="news",
+        title=index.title,
+        description=_("All news of %(portal)s") % {"portal": (index.portal or index).title},
+        documents=False,
+    )
+
+
+def category_source(index, category) -> FeedSource:
+    return FeedSource(
+        page=index,
+        key=f"category:{category.slug}",
+        title=category.name,
+        description=category.description
+        or _("News in the category “%(category)s”") % {"category": category.name},
+        subpath=f"chuyen-muc/{category.slug}/",
+        documents=False,
+        news_filters={"categories": category},
+    )
+
+
+def agency_source(agency_page) -> FeedSource:
+    agency = agency_page.agency
+    return FeedSource(
+        page=agency_page,
+        key="agency",
+        title=agency.name,
+        description=_("News and directive documents from %(agency)s") % {"agency": agency.name},
+        filters={"agency_id": agency.pk},
+    )
+
+
+def documents_source(index) -> FeedSource:
+    return FeedSource(
+        page=index,
+        key="documents",
+        title=index.title,
+        description=_("Directive documents of %(portal)s")
+        % {"portal": (index.portal or index).title},
+        news=False,
+    )
+
+
+def document_type_source(index, code: str) -> FeedSource:
+    name = DOCUMENT_TYPES.get(code, code)
+    return FeedSource(
+        page=index,
+        key=f"type:{code}",
+        title=name,
+        description=_("Directive documents of the type “%(type)s”") % {"type": name},
+        subpath=f"loai/{document_type_slug(code)}/",
+        news=False,
+        document_filters={"document_type": code},
+    )
+
+
+def own_source(page) -> FeedSource | None:
+    """The feed a page carries at ``<its URL>feed/<format>/``, if it carries one."""
+    if isinstance(page, mixins.ElectionPortalMixin):
+        return portal_source(page)
+    if isinstance(page, mixins.NewsIndexMixin):
+        return news_index_source(page)
+    if isinstance(page, mixins.DocumentIndexMixin):
+        return documents_source(page)
+    if isinstance(page, mixins.AgencyPageMixin):
+        return agency_source(page)
+    return None
+
+
+def agency_page_for(portal, agency_id: int | None):
+    if portal is None or not agency_id:
+        return None
+    model = page_model(mixins.AgencyPageMixin)
+    queryset = public_pages(model.objects.filter(agency_id=agency_id), within=portal)
+    return queryset.select_related("agency").order_by("path").first()
+
+
+def sources_for_item(page) -> list[FeedSource]:
+    """The feeds an article or document appears in (for autodiscovery, WebSub and purging)."""
+    portal = page.portal
+    if portal is None:
+        return []
+    found = [portal_source(portal)]
+    if isinstance(page, mixins.NewsArticleMixin):
+        model = page_model(mixins.NewsIndexMixin)
+        for index in public_pages(model.objects.descendant_of(portal)).order_by("path"):
+            found.append(news_index_source(index))
+            found += [category_source(index, c) for c in page.categories.all()]
+    elif isinstance(page, mixins.DirectiveDocumentMixin):
+        model = page_model(mixins.DocumentIndexMixin)
+        for index in public_pages(model.objects.descendant_of(portal)).order_by("path"):
+            found += [documents_source(index), document_type_source(index, page.document_type)]
+    agency_page = agency_page_for(portal, getattr(page, "agency_id", None))
+    if agency_page is not None:
+        found.append(agency_source(agency_page))
+    return found
+
+
+def sources_for_page(page, extra: list[FeedSource] | None = None) -> list[FeedSource]:
+    """The feeds that concern an HTML page, most specific first (for autodiscovery)."""
+    found = list(extra or [])
+    if isinstance(page, mixins.NewsArticleMixin | mixins.DirectiveDocumentMixin):
+        found += list(reversed(sources_for_item(page)))
+    else:
+        own = own_source(page)
+        if own is not None:
+            found.append(own)
+        portal = getattr(page, "portal", None)
+        if portal is not None and portal.pk != page.pk:
+            found.append(portal_source(portal))
+    unique: dict[tuple, FeedSource] = {}
+    for source in found:
+        unique.setdefault((source.page.pk, source.key), source)
+    return list(unique.values())
+
+
+def all_sources(portal) -> list[FeedSource]:
+    """Every feed of a portal, as the press page lists them."""
+    from wagtail_baucu.agencies.models import Category
+
+    found = [portal_source(portal)]
+    news_model = page_model(mixins.NewsIndexMixin)
+    categories = list(Category.objects.all())
+    for index in public_pages(news_model.objects.descendant_of(portal)).order_by("path"):
+        found.append(news_index_source(index))
+        found += [category_source(index, category) for category in categories]
+    document_model = page_model(mixins.DocumentIndexMixin)
+    documents = page_model(mixins.DirectiveDocumentMixin)
+    codes = sorted(
+        set(
+            public_pages(documents.objects.all(), within=portal)
+            .order_by()
+            .values_list("document_type", flat=True)
+            .distinct()
+        )
+    )
+    for index in public_pages(document_model.objects.descendant_of(portal)).order_by("path"):
+        found.append(documents_source(index))
+        found += [document_type_source(index, code) for code in codes]
+    agency_model = page_model(mixins.AgencyPageMixin)
+    agency_pages = public_pages(agency_model.objects.all(), within=portal)
+    found += [
+        agency_source(page) for page in agency_pages.select_related("agency").order_by("title")
+    ]
+    return found
