@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "wagtail.api.v2",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/v2/", include("wagtail_baucu.api.urls")),
     path("", include("wagtail_baucu.urls")),
 ]
 

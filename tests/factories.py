@@ -46,9 +46,10 @@ def make_category(name: str = "Tuyên truyền") -> Category:
 def make_image(title: str = "Ảnh cổ động", color: str = "red"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (640, 360), color).save(buffer, "PNG")
-    # Wagtail reads the size from the file only through its forms; set it as they would.
-    image = get_image_model()(title=title, width=640, height=360)
+    image = get_image_model()(title=title)
     image.file.save("anh.png", ContentFile(buffer.getvalue()), save=False)
+    # Wagtail reads the size from the file only through its forms; set it as they would.
+    image.width, image.height = 640, 360
     image.save()
     return image
 

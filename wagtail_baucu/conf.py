@@ -18,6 +18,11 @@ DEFAULTS: dict[str, Any] = {
     "OTHER_NEWS_COUNT": 6,
     # How many news items and documents the portal home shows.
     "PORTAL_LATEST_COUNT": 6,
+    # API: items per response when ``limit`` is not given, and the most a client may ask for.
+    "API_DEFAULT_LIMIT": 20,
+    "API_MAX_LIMIT": 100,
+    # API: the renditions given for every image (name: Wagtail filter spec).
+    "API_IMAGE_RENDITIONS": {"thumbnail": "fill-480x270", "large": "max-1200x1200"},
     # The group that moderates (approves, publishes) everything in the portals.
     "MODERATORS_GROUP": "Ban biên tập",
     # Each agency's contributors' group; {code} and {name} are the agency's.

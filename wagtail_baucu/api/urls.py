@@ -1,0 +1,19 @@
+"""The API's URLs. One include in the project's ``urls.py``, before Wagtail's page URLs::
+
+path("api/v2/", include("wagtail_baucu.api.urls")),
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from wagtail_baucu.api import views
+
+api_router = WagtailAPIRouter("wagtail_baucu_api")
+# Pages first: the router gives every page the ``pages/<id>/`` detail URL.
+api_router.register_endpoint("pages", views.PagesEndpoint)
+api_router.register_endpoint("news", views.NewsEndpoint)
+api_router.register_endpoint("directives", views.DirectivesEndpoint)
+api_router.register_endpoint("agencies", views.AgenciesEndpoint)
+api_router.register_endpoint("images", views.ImagesEndpoint)
+api_router.register_endpoint("documents", views.DocumentsEndpoint)
+
+urlpatterns, app_name, _namespace = api_router.urls
