@@ -28,6 +28,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Benchmarks (docs/performance.md): the full run writes bench/RESULTS.md and fails on a missed
+# target; the smoke run (N=100, SQLite) only checks that the benchmark code works.
+bench: install
+	$(BIN)/python -m bench.run
+
+bench-smoke: install
+	$(BIN)/python -m bench.run --smoke
+
 # Builds the wheel, installs it into a fresh venv and runs a throwaway project on it.
 wheel-check: install
 	PYTHON=$(PYTHON) BUILD_PYTHON=$(BIN)/python bash .ci/wheel_check.sh

@@ -1,0 +1,327 @@
+"""Targets and the Markdown report of a benchmark run (``bench/RESULTS.md``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+GROWTH_LIMIT = 1.3
+DEEP_PAGE_LIMIT = 2.0
+COLD_FEED_LIMIT = 1.0
+CACHED_SPEEDUP = 20.0
+NOT_MODIFIED_SPEEDUP = 50.0
+QR_REPEAT_SPEEDUP = 50.0
+SERVED_SHARE = 0.5
+
+# (label, section in a worker's "pages" result, timing name)
+PAGE_MEASURES = [
+    ("article, with extras", "article", "with extras"),
+    ("article, without extras", "article", "without extras"),
+    ("news index, page 1", "news_index", "page 1"),
+    ("news index, page 200", "news_index", "page 200"),
+    ("document index, filter", "document_index", "filter"),
+    ("document index, search", "document_index", "search"),
+]
+GROWTH_TARGETS = {"article, with extras", "news index, page 1"}
+
+
+@dataclass
+class Verdict:
+    """One target: what was measured against what was asked."""
+
+    name: str
+    measured: str
+    limit: str
+    status: str  # "met", "missed" or "not measured"
+    deterministic: bool = False  # query counts: the same on every machine
+
+
+def check(
+    name: str, value: float | None, limit: float, *, at_most: bool, fmt: str = "{:.2f}"
+) -> Verdict:
+    if value is None:
+        return Verdict(name, "—", ("≤ " if at_most else "≥ ") + fmt.format(limit), "not measured")
+    met = value <= limit if at_most else value >= limit
+    return Verdict(
+        name,
+        fmt.format(value),
+        ("≤ " if at_most else "≥ ") + fmt.format(limit),
+        "met" if met else "missed",
+    )
+
+
+def same(name: str, counts: dict[str, int | None]) -> Verdict:
+    """Query counts that must not change (between sizes, or between 5 and 50 items)."""
+    shown = ", ".join(f"{label}: {count}" for label, count in counts.items())
+    if any(count is None for count in counts.values()) or len(counts) < 2:
+        return Verdict(name, shown or "—", "equal", "not measured", deterministic=True)
+    status = "met" if len(set(counts.values())) == 1 else "missed"
+    return Verdict(name, shown, "equal", status, deterministic=True)
+
+
+def page_timing(result: dict, section: str, name: str) -> dict:
+    return result["pages"][section][name]
+
+
+def growth(run, engine: str, section: str, name: str, getter=page_timing) -> float | None:
+    sizes = sorted(run.results.get(engine, {}))
+    if len(sizes) < 2:
+        return None
+    small, large = run.results[engine][sizes[0]], run.results[engine][sizes[-1]]
+    return getter(large, section, name)["median_ms"] / getter(small, section, name)["median_ms"]
+
+
+def targets(run) -> list[Verdict]:
+    """Every target of the issue, met, missed or not measured."""
+    from bench import feeds_report, qr_report
+
+    verdicts: list[Verdict] = []
+    verdicts += feeds_report.targets(run)
+    for engine, by_size in run.results.items():
+        sizes = sorted(by_size)
+        for label, section, name in PAGE_MEASURES if len(sizes) > 1 else []:
+            verdicts.append(
+                same(
+                    f"{engine}: queries per request, {label}, N = {' vs '.join(map(str, sizes))}",
+                    {f"N={n}": page_timing(by_size[n], section, name)["queries"] for n in sizes},
+                )
+            )
+        for label, section, name in PAGE_MEASURES if len(sizes) > 1 else []:
+            if label in GROWTH_TARGETS:
+                verdicts.append(
+                    check(
+                        f"{engine}: growth N={sizes[-1]} / N={sizes[0]}, {label}",
+                        growth(run, engine, section, name),
+                        GROWTH_LIMIT,
+                        at_most=True,
+                    )
+                )
+        largest = by_size[sizes[-1]]["pages"]["news_index"]
+        verdicts.append(
+            check(
+                f"{engine}: news index page 200 / page 1 at N={sizes[-1]}",
+                largest["ratio"],
+                DEEP_PAGE_LIMIT,
+                at_most=True,
+            )
+        )
+    verdicts += qr_report.targets(run)
+    verdicts += served_targets(run)
+    return verdicts
+
+
+def served_targets(run) -> list[Verdict]:
+    if not run.profile.served:
+        return []
+    feed = (run.served or {}).get("results", {}).get("feed")
+    if not feed:
+        return [
+            Verdict(
+                "served feed throughput / static-file ceiling",
+                "—",
+                f"≥ {SERVED_SHARE:.2f}",
+                "not measured",
+            ),
+            Verdict("served errors", "—", "0", "not measured"),
+        ]
+    errors = sum(item["served"]["errors"] for item in run.served["results"].values())
+    return [
+        check(
+            "served feed throughput / static-file ceiling",
+            feed["ratio"],
+            SERVED_SHARE,
+            at_most=False,
+        ),
+        Verdict(
+            "served errors (feed and article)", str(errors), "0", "met" if errors == 0 else "missed"
+        ),
+    ]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def markdown(run, verdicts: list[Verdict]) -> str:
+    from bench import feeds_report, qr_report
+
+    profile = run.profile
+    missed = [v for v in verdicts if v.status == "missed"]
+    unmeasured = [v for v in verdicts if v.status == "not measured"]
+    lines = [
+        "# Benchmark results" + (" (smoke run)" if profile.smoke else ""),
+        "",
+        f"Run {run.started:%Y-%m-%d %H:%M} UTC, commit `{run.machine['commit']}`, "
+        f"{run.seconds / 60:.1f} minutes. Written by "
+        f"`make {'bench-smoke' if profile.smoke else 'bench'}`; "
+        "how to read it: `docs/performance.md`.",
+        "",
+        f"**{len(verdicts) - len(missed) - len(unmeasured)} targets met, {len(missed)} missed, "
+        f"{len(unmeasured)} not measured.** Times are medians in milliseconds of "
+        f"{profile.repeat} runs (feeds: {profile.feed_repeat}), the compared things measured in "
+        "turn, run by run; ratios are of medians.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {run.machine['cpu']}, `nproc` = {run.machine['nproc']}",
+        f"- System: {run.machine['system']}",
+        "- Memory (`free -h`):",
+        "",
+        "```",
+        run.machine["memory"],
+        "```",
+        "",
+        "- Versions: " + ", ".join(f"{name} {version}" for name, version in run.versions.items()),
+        "- Settings: `bench/settings.py` (DEBUG off, cached template loader, local-memory cache in "
+        "one process, Redis for the served run; SQLite in WAL mode).",
+        "",
+        "## Targets",
+        "",
+    ]
+    lines += table(
+        ["target", "measured", "asked", "verdict"],
+        [[v.name, v.measured, v.limit, v.status] for v in verdicts],
+    )
+    lines += ["## Data and seeding", ""]
+    rows = []
+    for engine, by_size in run.results.items():
+        for n, result in sorted(by_size.items()):
+            seed = result["seed"]
+            rows.append(
+                [
+                    engine,
+                    f"{n:,}",
+                    f"{seed['documents']:,}",
+                    f"{seed['seconds']:.1f}",
+                    f"{run.migrations.get(engine, 0):.1f}",
+                    "; ".join(
+                        f"{step} {sec:.1f} s" for step, sec in seed["seconds_by_step"].items()
+                    ),
+                ]
+            )
+    lines += table(
+        ["database", "articles", "documents", "seeding (s)", "migrations (s)", "steps"], rows
+    )
+    lines += [
+        "Articles carry about 5 KB of rich text with internal page and document links, a captioned "
+        "image, a quote, a lead image (4 generated images shared, renditions made at seeding), "
+        "1-2 categories each, spread over 12 agencies (a third in the agencies' own spaces); one "
+        "in five links a directive document.",
+        "",
+    ]
+    lines += feeds_report.markdown(run)
+    lines += ["## 2-3. Article and index pages", ""]
+    lines += [
+        '"Without extras" is the same article, routed the same way, rendered from its own '
+        'template minus the inline QR code, the footer\'s social QR codes and "other news", with '
+        "`OTHER_NEWS_COUNT` = 0 (`bench/urls.py`). The document search is typed without "
+        "diacritics.",
+        "",
+    ]
+    rows = []
+    for engine, by_size in run.results.items():
+        for n, result in sorted(by_size.items()):
+            pages = result["pages"]
+            for label, section, name in PAGE_MEASURES:
+                timing = pages[section][name]
+                rows.append(
+                    [
+                        engine,
+                        f"{n:,}",
+                        label,
+                        ms(timing["median_ms"]),
+                        timing["queries"],
+                        f"{timing['bytes']:,}",
+                    ]
+                )
+            rows.append(
+                [
+                    engine,
+                    f"{n:,}",
+                    "article: with / without extras",
+                    times(pages["article"]["ratio"]),
+                    "",
+                    "",
+                ]
+            )
+            rows.append(
+                [
+                    engine,
+                    f"{n:,}",
+                    "news index: page 200 / page 1",
+                    times(pages["news_index"]["ratio"]),
+                    "",
+                    "",
+                ]
+            )
+    lines += table(["database", "N", "page", "median (ms)", "queries", "bytes"], rows)
+    lines += qr_report.markdown(run)
+    lines += ["## 5. Growth (N = 10,000 / N = 100)", ""]
+    rows = feeds_report.growth_rows(run)
+    for engine in run.results:
+        for label, section, name in PAGE_MEASURES:
+            rows.append([engine, label, times(growth(run, engine, section, name))])
+    lines += table(["database", "measure", "growth"], rows)
+    lines += served_markdown(run)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def served_markdown(run) -> list[str]:
+    if not run.profile.served:
+        return []
+    lines = ["## 6. Served throughput", ""]
+    served = run.served or {}
+    if "results" not in served:
+        return lines + [f"Not measured: {served.get('error', 'no PostgreSQL run')}.", ""]
+    lines += [
+        f"gunicorn, {served['workers']} sync workers, Redis cache, PostgreSQL, N = 10,000; "
+        "wrk with "
+        f"{served['connections']} connections for {served['seconds']} s on 127.0.0.1, "
+        f"{served['rounds']} rounds alternating with the ceiling (the median round is shown). The "
+        "ceiling is the same server answering a file of the same bytes through the same "
+        "middleware (`bench/urls.py`). Load tool and server share the machine's CPUs.",
+        "",
+    ]
+    rows = []
+    for name, item in served["results"].items():
+        for kind in ("served", "static"):
+            load = item[kind]
+            rows.append(
+                [
+                    f"{name} ({item['path']})"
+                    if kind == "served"
+                    else f"{name}: static file, same size",
+                    f"{load['requests_per_second']:.0f}",
+                    ms(load["p50_ms"]),
+                    ms(load["p99_ms"]),
+                    load["errors"],
+                    f"{load['bytes']:,}",
+                ]
+            )
+        rows.append([f"{name}: served / static", times(item["ratio"]), "", "", "", ""])
+    return lines + table(["URL", "req/s", "p50 (ms)", "p99 (ms)", "errors", "bytes"], rows)
+
+
+def raw(run, verdicts: list[Verdict]) -> dict:
+    return {
+        "profile": {k: str(v) for k, v in run.profile.__dict__.items()},
+        "started": run.started.isoformat(),
+        "machine": run.machine,
+        "versions": run.versions,
+        "migrations": run.migrations,
+        "results": run.results,
+        "served": run.served,
+        "targets": [asdict(v) for v in verdicts],
+    }

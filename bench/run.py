@@ -1,0 +1,380 @@
+"""Run the benchmarks, write the results, and fail if a target is missed.
+
+``make bench`` (``python -m bench.run``): for SQLite and PostgreSQL, a fresh database per size
+(N = 100 and N = 10,000 articles), seeded, then measured in a process of its own: feeds against
+a ``django.contrib.syndication`` baseline, article pages, indexes, QR codes; growth from N = 100
+to N = 10,000; the example site served by gunicorn under load. Writes ``bench/RESULTS.md``.
+
+``make bench-smoke`` (``python -m bench.run --smoke``): N = 100 on SQLite with few repetitions,
+no served run; keeps the code working in CI. Only query-count targets can fail it.
+
+The databases are created by this script: SQLite files under ``var/bench``, PostgreSQL databases
+``bench_baucu_<N>`` on ``BAUCU_BENCH_POSTGRES`` (default ``postgres://postgres@127.0.0.1:5432``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(os.environ.get("BAUCU_BENCH_DIR", ROOT / "var" / "bench"))
+POSTGRES = os.environ.get("BAUCU_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BAUCU_BENCH_REDIS", "redis://127.0.0.1:6379/0")
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How much to measure."""
+
+    engines: tuple[str, ...]
+    sizes: tuple[int, ...]
+    repeat: int
+    feed_repeat: int
+    qr_urls: int
+    qr_repeat: int
+    served: bool
+    output: Path
+    smoke: bool = False
+    served_seconds: int = 10
+    served_rounds: int = 2
+
+
+PROFILES = {
+    "full": Profile(
+        engines=("sqlite", "postgresql"),
+        sizes=(100, 10_000),
+        repeat=15,
+        feed_repeat=15,
+        qr_urls=50,
+        qr_repeat=5,
+        served=True,
+        output=RESULTS,
+    ),
+    "smoke": Profile(
+        engines=("sqlite",),
+        sizes=(100,),
+        repeat=3,
+        feed_repeat=3,
+        qr_urls=5,
+        qr_repeat=1,
+        served=False,
+        output=BENCH_DIR / "SMOKE.md",
+        smoke=True,
+    ),
+}
+
+
+# --- Optional parts: the feeds and QR benchmarks ---------------------------------------------
+
+
+def optional_module(name: str):
+    """``bench.<name>`` if that benchmark exists, else ``None``."""
+    try:
+        return importlib.import_module(f"bench.{name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"bench.{name}":
+            return None
+        raise
+
+
+# --- Databases ----------------------------------------------------------------------------------
+
+
+def sqlite_url(name: str) -> str:
+    return f"sqlite:///{BENCH_DIR / (name + '.sqlite3')}"
+
+
+def postgres_url(name: str) -> str:
+    return f"{POSTGRES}/{name}"
+
+
+def postgres_admin(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(postgres_url("postgres"), autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def remove_sqlite(name: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        (BENCH_DIR / f"{name}.sqlite3{suffix}").unlink(missing_ok=True)
+
+
+def worker_env(database_url: str, label: str, **extra: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BAUCU_BENCH_DATABASE_URL": database_url,
+        "BAUCU_BENCH_DIR": str(BENCH_DIR),
+        "BAUCU_BENCH_MEDIA_ROOT": str(BENCH_DIR / "media" / label),
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+    env.pop("BAUCU_BENCH_REDIS_URL", None)
+    return env
+
+
+def migrate(database_url: str, label: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "django", "migrate", "--no-input", "-v0"],
+        env=worker_env(database_url, label),
+        cwd=ROOT,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def fresh_databases(engine: str, sizes: tuple[int, ...]) -> tuple[dict[int, str], float]:
+    """An empty, migrated database per size (migrated once, then copied); their URLs."""
+    template = "bench_baucu_template"
+    if engine == "sqlite":
+        remove_sqlite(template)
+        seconds = migrate(sqlite_url(template), template)
+        urls = {}
+        for n in sizes:
+            name = f"bench_baucu_{n}"
+            remove_sqlite(name)
+            shutil.copyfile(BENCH_DIR / f"{template}.sqlite3", BENCH_DIR / f"{name}.sqlite3")
+            urls[n] = sqlite_url(name)
+        return urls, seconds
+    postgres_admin(f"DROP DATABASE IF EXISTS {template}", f"CREATE DATABASE {template}")
+    seconds = migrate(postgres_url(template), template)
+    urls = {}
+    for n in sizes:
+        name = f"bench_baucu_{n}"
+        postgres_admin(
+            f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} TEMPLATE {template}"
+        )
+        urls[n] = postgres_url(name)
+    return urls, seconds
+
+
+# --- One database, in its own process -----------------------------------------------------------
+
+
+def worker(args: argparse.Namespace) -> None:
+    """Seed the configured database and measure it; write the figures as JSON."""
+    import django
+
+    django.setup()
+    from bench import pages_bench
+    from bench.seed import seed
+
+    portal = seed(args.n)
+    result: dict = {
+        "n": args.n,
+        "seed": portal.as_dict(),
+        "pages": pages_bench.run(portal, args.repeat),
+    }
+    feeds = optional_module("feeds_bench")
+    result["feeds"] = feeds.run(portal, repeat=args.feed_repeat) if feeds else None
+    qr = optional_module("qr_bench") if args.qr_urls else None
+    result["qr"] = qr.run(portal, urls=args.qr_urls, repeat=args.qr_repeat) if qr else None
+    Path(args.out).write_text(json.dumps(result, indent=1, default=str))
+
+
+def measure(engine: str, n: int, database_url: str, profile: Profile, qr: bool) -> dict:
+    label = f"{engine}-{n}"
+    out = BENCH_DIR / f"{label}.json"
+    out.unlink(missing_ok=True)
+    command = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--worker",
+        "--n",
+        str(n),
+        "--repeat",
+        str(profile.repeat),
+        "--feed-repeat",
+        str(profile.feed_repeat),
+        "--qr-urls",
+        str(profile.qr_urls if qr else 0),
+        "--qr-repeat",
+        str(profile.qr_repeat),
+        "--out",
+        str(out),
+    ]
+    started = time.perf_counter()
+    subprocess.run(command, env=worker_env(database_url, label), cwd=ROOT, check=True)
+    result = json.loads(out.read_text())
+    result["seconds"] = time.perf_counter() - started
+    return result
+
+
+def serve(database_url: str, label: str, portal: dict, profile: Profile) -> dict:
+    from bench import served
+
+    if not served.wrk_available():
+        return {"error": "wrk is not installed (Debian: apt-get install -y wrk)"}
+    env = worker_env(
+        database_url,
+        label,
+        BAUCU_BENCH_REDIS_URL=REDIS,
+        BAUCU_BENCH_CACHE_PREFIX=f"baucu-bench-{os.getpid()}-{int(time.time())}",
+    )
+    feed_path = portal["urls"]["portal"] + "feed/rss/"
+    return served.run(
+        env,
+        {"feed": feed_path, "article": portal["urls"]["article"]},
+        BENCH_DIR / "static-ceiling",
+        seconds=profile.served_seconds,
+        rounds=profile.served_rounds,
+    )
+
+
+# --- The machine ---------------------------------------------------------------------------------
+
+
+def command_output(*command: str) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=20).stdout.strip(
+            "\n"
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def versions(profile: Profile) -> dict[str, str]:
+    found = {"Python": platform.python_version()}
+    for package in (
+        "Django",
+        "wagtail",
+        "feedgen",
+        "qrcode",
+        "segno",
+        "gunicorn",
+        "psycopg",
+        "redis",
+    ):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = "not installed"
+    import sqlite3
+
+    found["SQLite"] = sqlite3.sqlite_version
+    if "postgresql" in profile.engines:
+        found["PostgreSQL"] = command_output(
+            "psql", postgres_url("postgres"), "-Atc", "SHOW server_version"
+        )
+    if profile.served:
+        info = command_output("redis-cli", "-u", REDIS, "INFO", "server")
+        found["Redis"] = (
+            info.partition("redis_version:")[2].split()[0]
+            if "redis_version:" in info
+            else "unknown"
+        )
+        found["wrk"] = command_output("dpkg-query", "-W", "-f=${Version}", "wrk") or "unknown"
+    return found
+
+
+def machine() -> dict[str, str]:
+    return {
+        "nproc": command_output("nproc"),
+        "memory": command_output("free", "-h"),
+        "cpu": cpu_model(),
+        "system": f"{platform.system()} {platform.release()}",
+        "commit": command_output("git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"),
+    }
+
+
+# --- Orchestration -------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    profile: Profile
+    started: datetime
+    machine: dict
+    versions: dict
+    migrations: dict[str, float] = field(default_factory=dict)
+    results: dict[str, dict[int, dict]] = field(default_factory=dict)
+    served: dict | None = None
+    seconds: float = 0.0
+
+
+def orchestrate(profile: Profile) -> Run:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    run = Run(profile, datetime.now(UTC), machine(), versions(profile))
+    clock = time.perf_counter()
+    qr_done = False
+    for engine in profile.engines:
+        urls, run.migrations[engine] = fresh_databases(engine, profile.sizes)
+        run.results[engine] = {}
+        for n in profile.sizes:
+            print(f"[bench] {engine}, N={n}: seeding and measuring", flush=True)
+            run.results[engine][n] = measure(engine, n, urls[n], profile, qr=not qr_done)
+            qr_done = qr_done or run.results[engine][n].get("qr") is not None
+        if profile.served and engine == "postgresql":
+            n = max(profile.sizes)
+            print(f"[bench] {engine}, N={n}: served under load", flush=True)
+            run.served = serve(urls[n], f"{engine}-{n}", run.results[engine][n]["seed"], profile)
+    run.seconds = time.perf_counter() - clock
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="wagtail-baucu benchmarks")
+    parser.add_argument("--smoke", action="store_true", help="N=100, SQLite, a few repetitions")
+    parser.add_argument("--output", type=Path, help="where to write the results (Markdown)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=15, help=argparse.SUPPRESS)
+    parser.add_argument("--feed-repeat", type=int, default=15, help=argparse.SUPPRESS)
+    parser.add_argument("--qr-urls", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--qr-repeat", type=int, default=3, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(args)
+        return 0
+
+    from bench import report
+
+    profile = PROFILES["smoke" if args.smoke else "full"]
+    if args.output:
+        profile = Profile(**{**profile.__dict__, "output": args.output})
+    run = orchestrate(profile)
+    verdicts = report.targets(run)
+    profile.output.parent.mkdir(parents=True, exist_ok=True)
+    profile.output.write_text(report.markdown(run, verdicts))
+    (BENCH_DIR / ("smoke.json" if profile.smoke else "results.json")).write_text(
+        json.dumps(report.raw(run, verdicts), indent=1, default=str)
+    )
+    missed = [
+        v for v in verdicts if v.status == "missed" and (v.deterministic or not profile.smoke)
+    ]
+    print(f"[bench] wrote {profile.output} in {run.seconds:.0f} s", flush=True)
+    for verdict in verdicts:
+        print(f"[bench] {verdict.status:>12}  {verdict.name}: {verdict.measured}", flush=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

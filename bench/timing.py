@@ -1,0 +1,117 @@
+"""Timing helpers shared by the benchmarks: interleaved runs, medians, query counts.
+
+Absolute times on a shared machine drift; measuring the compared things in turn, run by run,
+and comparing medians keeps the drift out of the ratios.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass
+class Timing:
+    """Repeated timings of one thing, in seconds, with what one call returned."""
+
+    seconds: list[float] = field(default_factory=list)
+    queries: int | None = None
+    size: int | None = None
+    status: int | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_ms(self) -> float:
+        return self.median * 1000
+
+    def as_dict(self) -> dict:
+        return {
+            "median_ms": round(self.median_ms, 3),
+            "min_ms": round(min(self.seconds) * 1000, 3),
+            "max_ms": round(max(self.seconds) * 1000, 3),
+            "runs": len(self.seconds),
+            "queries": self.queries,
+            "bytes": self.size,
+            "status": self.status,
+        }
+
+
+def count_queries(call: Callable[[], object]) -> tuple[int, object]:
+    """Run ``call`` once, returning the SQL queries it made and its result."""
+    with CaptureQueriesContext(connection) as captured:
+        result = call()
+    return len(captured.captured_queries), result
+
+
+def interleave(
+    calls: dict[str, Callable[[], object]],
+    repeat: int,
+    *,
+    warmup: int = 1,
+    before_each: Callable[[], None] | None = None,
+) -> dict[str, Timing]:
+    """Time each call ``repeat`` times, in turn (A B C, B C A, ...), after ``warmup`` rounds.
+
+    ``before_each`` runs untimed before every call (e.g. to clear caches for a cold run). Query
+    counts are taken in one extra, untimed round, so capturing them does not slow the timings.
+    """
+    names = list(calls)
+    results = {name: Timing() for name in names}
+    for name in names:
+        if before_each:
+            before_each()
+        results[name].queries, response = count_queries(calls[name])
+        describe(results[name], response)
+    for _ in range(warmup):
+        for name in names:
+            if before_each:
+                before_each()
+            calls[name]()
+    for run in range(repeat):
+        shift = run % len(names)
+        for name in names[shift:] + names[:shift]:
+            if before_each:
+                before_each()
+            started = time.perf_counter()
+            calls[name]()
+            results[name].seconds.append(time.perf_counter() - started)
+    return results
+
+
+def describe(timing: Timing, response: object) -> None:
+    """Record an HTTP response's status and size (or a value's length) on ``timing``."""
+    if hasattr(response, "status_code"):
+        timing.status = response.status_code
+        timing.size = len(response.content) if not response.streaming else None
+    elif isinstance(response, bytes | str):
+        timing.size = len(response)
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    return None if not denominator else numerator / denominator
+
+
+def client(host: str) -> Client:
+    """A test client speaking to the portal's site as an anonymous visitor."""
+    return Client(HTTP_HOST=host)
+
+
+def get(browser: Client, url: str, **options) -> Callable[[], object]:
+    """A call that GETs ``url`` (``options``: query data, headers); fails unless 200 or 304."""
+
+    def call():
+        response = browser.get(url, **options)
+        if response.status_code not in (200, 304):
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
+        return response
+
+    return call

@@ -1,0 +1,127 @@
+"""The benchmark code keeps working: seeding gives real published pages, every measurement runs.
+
+No timing is asserted here; ``make bench`` measures, these tests only keep its parts honest.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from bench import pages_bench, report, served
+from bench.run import PROFILES, Run
+from bench.seed import folded_search_text, seed
+from wagtail_baucu.pages import mixins
+from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.public import public_pages
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.urls")]
+
+ARTICLES = 12
+DOCUMENTS = 6
+
+
+@pytest.fixture
+def portal():
+    return seed(ARTICLES, documents=DOCUMENTS)
+
+
+def test_seeded_articles_are_published_pages_in_a_valid_tree(portal):
+    Article = page_model(mixins.NewsArticleMixin)
+    Portal = page_model(mixins.ElectionPortalMixin)
+    within = Portal.objects.get(pk=portal.portal_id)
+    assert public_pages(Article.objects.all(), within=within).count() == ARTICLES
+    # treebeard's own consistency check: paths, depths and child counts as add_child makes them.
+    assert all(problems == [] for problems in Portal.base_page_model.find_problems())
+    browser = Client(HTTP_HOST=portal.host)
+    article = Article.objects.get(pk=portal.article_id)
+    assert browser.get(portal.urls["article"]).status_code == 200
+    assert article.get_url() == portal.urls["article"]
+    assert article.categories.exists()
+
+
+def test_seeded_derived_fields_equal_what_save_makes(portal):
+    Article = page_model(mixins.NewsArticleMixin)
+    Document = page_model(mixins.DirectiveDocumentMixin)
+    for model in (Article, Document):
+        for page in model.objects.all()[:3]:
+            seeded = (
+                page.search_text,
+                getattr(page, "document_type", None),
+                getattr(page, "number", None),
+            )
+            page.save()
+            page.refresh_from_db()
+            saved = (
+                page.search_text,
+                getattr(page, "document_type", None),
+                getattr(page, "number", None),
+            )
+            assert seeded == saved
+            assert page.search_text == folded_search_text(page)
+
+
+def test_page_measurements_run(portal):
+    result = pages_bench.run(portal, repeat=1, warmup=0)
+    for section, names in [
+        ("article", ("with extras", "without extras")),
+        ("news_index", ("page 1", f"page {pages_bench.DEEP_PAGE}")),
+        ("document_index", ("filter", "search")),
+    ]:
+        for name in names:
+            timing = result[section][name]
+            assert timing["status"] == 200
+            assert timing["queries"] > 0
+            assert timing["runs"] == 1
+    assert result["document_index"]["search_found"]
+    # The extras are really gone from the compared page.
+    assert result["article"]["without extras"]["bytes"] < result["article"]["with extras"]["bytes"]
+    assert (
+        result["article"]["without extras"]["queries"] < result["article"]["with extras"]["queries"]
+    )
+
+
+def test_feed_measurements_run(portal):
+    feeds_bench = pytest.importorskip("bench.feeds_bench")
+    assert feeds_bench.run(portal, repeat=1)
+
+
+def test_qr_measurements_run(portal):
+    qr_bench = pytest.importorskip("bench.qr_bench")
+    assert qr_bench.run(portal, urls=2, repeat=1)
+
+
+def test_report_marks_targets_and_renders(portal):
+    result = {
+        "n": ARTICLES,
+        "seed": portal.as_dict(),
+        "pages": pages_bench.run(portal, repeat=1, warmup=0),
+        "feeds": None,
+        "qr": None,
+    }
+    run = Run(
+        profile=PROFILES["full"],
+        started=datetime.now(UTC),
+        machine={"nproc": "2", "memory": "", "cpu": "test", "system": "test", "commit": "test"},
+        versions={"Python": "3"},
+        results={"sqlite": {100: result, 10_000: result}},
+    )
+    verdicts = report.targets(run)
+    statuses = {verdict.name: verdict.status for verdict in verdicts}
+    assert statuses["sqlite: queries per request, news index, page 1, N = 100 vs 10000"] == "met"
+    assert statuses["served feed throughput / static-file ceiling"] == "not measured"
+    text = report.markdown(run, verdicts)
+    assert "## 2-3. Article and index pages" in text
+    assert "| sqlite | 100 | article, with extras |" in text
+
+
+def test_wrk_output_is_read():
+    output = Path(__file__).with_name("wrk_output.txt").read_text()
+    load = served.parse_wrk("http://127.0.0.1:1/", output, 100)
+    assert load.requests_per_second == 1234.56
+    assert load.p50_ms == pytest.approx(1.23)
+    assert load.p99_ms == pytest.approx(12_000)
+    assert load.errors == 3 + 5
