@@ -12,6 +12,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("BAUCU_DATA_DIR", BASE_DIR / "var"))
+# SQLite does not create the folder of its database file; a fresh clone has no var/.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = os.environ.get("DEBUG", "1") == "1"
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-example-key-change-me" if DEBUG else "")
