@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from example_site.demo.content import load_demo
+from example_site.demo.content import DEFAULT_ADMIN_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
@@ -33,6 +33,6 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(
-                f"  username: {result.admin_username} (password unchanged; set "
-                "DEMO_ADMIN_PASSWORD to change it)"
+                f"  username: {result.admin_username}\n  password: unchanged since the first run "
+                f"(default {DEFAULT_ADMIN_PASSWORD}; set DEMO_ADMIN_PASSWORD to change it)"
             )
