@@ -69,8 +69,11 @@ def make_api_demo(site_tree, agencies) -> ApiDemo:
             summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến.",
         ),
     }
-    for key, when in [("08", local(2021, 1, 15, 9, 0)), ("34", local(2021, 3, 30, 10, 0)),
-                      ("42", local(2022, 6, 25, 8, 0))]:
+    for key, when in [
+        ("08", local(2021, 1, 15, 9, 0)),
+        ("34", local(2021, 3, 30, 10, 0)),
+        ("42", local(2022, 6, 25, 8, 0)),
+    ]:
         factories.publish(documents[key], when=when)
 
     first = tree.article(

@@ -34,7 +34,10 @@ def test_news_filters(demo, get_json):
 
 def test_date_range_is_inclusive_in_the_portal_time_zone(demo, get_json):
     url = API + "news/?published_from=2021-05-20&published_to=2021-05-22"
-    assert titles(get_json, url) == ["Thành phố sẵn sàng cho ngày bầu cử", "Hướng dẫn cử tri đi bầu"]
+    assert titles(get_json, url) == [
+        "Thành phố sẵn sàng cho ngày bầu cử",
+        "Hướng dẫn cử tri đi bầu",
+    ]
     # 07:30 in Hồ Chí Minh City is 00:30 UTC: a moment with an offset is compared as a moment.
     url = API + "news/?published_from=2021-05-20T07:31:00%2B07:00&published_to=2021-05-21"
     assert titles(get_json, url) == []

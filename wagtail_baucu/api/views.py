@@ -98,8 +98,10 @@ class StrictParametersMixin:
     def get_object(self):
         # DRF would run the listing filters here too; a detail is found by its id alone.
         if not hasattr(self, "_cached_object"):
-            pk = filters.parse_count(str(self.kwargs["pk"]), "id", default=0)
-            instance = self.get_queryset().filter(pk=pk).first()
+            pk = int(self.kwargs["pk"])
+            instance = None
+            if 0 <= pk <= filters.MAX_INTEGER:
+                instance = self.get_queryset().filter(pk=pk).first()
             if instance is None:
                 raise Http404(_("not found"))
             self._cached_object = instance
@@ -107,6 +109,17 @@ class StrictParametersMixin:
 
     def prepare_items(self, items) -> None:
         """Load, for all items at once, what their fields need."""
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404 as error:
+            raise BadRequestError(_("unknown format; use json or api")) from error
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or _("not found")}, status=404)
+        return super().handle_exception(exc)
 
 
 class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
