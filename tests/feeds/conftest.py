@@ -85,7 +85,7 @@ def parse(client, path: str) -> feedparser.FeedParserDict:
 def entry_links(client, path: str) -> set[str]:
     """The item links of a feed in any format."""
     data = parse(client, path)
-    if isinstance(data, dict) and "items" in data and "version" in data:
+    if not isinstance(data, feedparser.FeedParserDict):  # JSON Feed
         return {item["url"] for item in data["items"]}
     return {entry.link for entry in data.entries}
 
