@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from example_site.demo.files import pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
@@ -237,3 +237,25 @@ def make_social_channels(site: Site, channels: list[tuple[str, str]]):
     for order, (name, url) in enumerate(channels):
         SocialChannel.objects.create(setting=setting, name=name, url=url, sort_order=order)
     return setting
+
+
+def restrict(page, restriction_type: str = PageViewRestriction.LOGIN) -> PageViewRestriction:
+    """Make ``page`` and everything under it private (a Wagtail view restriction)."""
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, password="mat-khau"
+    )
+
+
+def schedule(page, go_live_at: datetime):
+    """Publish the page's latest content at ``go_live_at`` (in the future: not live until then)."""
+    page.go_live_at = go_live_at
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def expire(page, expire_at: datetime):
+    """Set an expiry time on a live page without running ``publish_scheduled``."""
+    type(page).objects.filter(pk=page.pk).update(expire_at=expire_at)
+    page.refresh_from_db()
+    return page

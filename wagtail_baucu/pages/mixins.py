@@ -21,6 +21,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -124,6 +125,12 @@ class BaucuPageMixin(models.Model):
         if update_fields is not None and "title" in update_fields:
             kwargs["update_fields"] = list(update_fields) + ["search_text"]
         return super().save(*args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        # Wagtail's sitemap lists live pages; one past its expiry time is gone for visitors already.
+        if self.expire_at is not None and self.expire_at <= timezone.now():
+            return []
+        return super().get_sitemap_urls(request)
 
     @cached_property
     def portal(self):
