@@ -183,6 +183,8 @@ PY
 cat >"$PROJECT/wheelcheck_smoke.py" <<'PY'
 """Uses the installed package as a site would: its templates, static files and translation."""
 import gettext
+import importlib
+import pkgutil
 import sys
 from pathlib import Path
 
@@ -204,6 +206,16 @@ package_dir = Path(wagtail_baucu.__file__).resolve().parent
 print("wagtail_baucu imported from", package_dir)
 if "site-packages" not in package_dir.parts:
     sys.exit("the package was not imported from the installed wheel")
+
+# Every module imports with only the declared dependencies installed (no test extras).
+broken = []
+for module in pkgutil.walk_packages(wagtail_baucu.__path__, "wagtail_baucu."):
+    try:
+        importlib.import_module(module.name)
+    except Exception as error:
+        broken.append(f"{module.name}: {error!r}")
+if broken:
+    sys.exit("modules that do not import:\n  " + "\n  ".join(broken))
 
 get_template("wagtail_baucu/base.html")
 for css in ("wagtail_baucu/css/baucu.css", "wagtail_baucu/css/print.css"):
