@@ -311,3 +311,15 @@ def test_cache_is_shared_through_djangos_cache(site_tree):
     render.counts.clear()  # as in another process: nothing in memory, only the shared cache
     assert service.svg_for(url) == first
     assert render.counts["encode"] == 0
+
+
+def test_an_address_no_code_can_hold_is_404_not_500(client, site_tree):
+    article = site_tree.article("Lịch bầu cử")
+    site_tree.site.hostname = "đ" * 70 + ".vn"  # a label IDNA rejects (over 63 characters)
+    site_tree.site.save()
+    # The default site still answers for "testserver"; its pages' URLs use the bad host.
+    assert client.get(article.url + "qr.svg").status_code == 404
+    assert client.get(article.url + "qr.png").status_code == 404
+    page = client.get(article.url)
+    assert page.status_code == 200
+    assert b"<svg" not in page.content

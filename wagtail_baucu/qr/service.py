@@ -170,10 +170,17 @@ class Code:
 
 
 def page_code(page: Page, request: HttpRequest, fmt: str, size: str | None = None) -> Code | None:
-    """The page's code as SVG or PNG (``size`` is the raw ``?size=``; ``InvalidSize`` if bad)."""
+    """The page's code as SVG or PNG (``size`` is the raw ``?size=``; ``InvalidSize`` if bad).
+
+    ``None`` if the page has no URL, or one no QR code can hold (a host IDNA rejects).
+    """
+    pixels = png_size(size) if fmt == "png" else None
     url = target_url(page, request)
     if url is None:
         return None
-    if fmt == "png":
-        return Code(png_for(url, png_size(size)), "image/png")
-    return Code(svg_for(url).encode(), "image/svg+xml")
+    try:
+        if pixels is not None:
+            return Code(png_for(url, pixels), "image/png")
+        return Code(svg_for(url).encode(), "image/svg+xml")
+    except ValueError:
+        return None

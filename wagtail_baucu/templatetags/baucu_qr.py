@@ -13,7 +13,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail_baucu.qr import service
 from wagtail_baucu.qr.models import SocialChannel
-from wagtail_baucu.qr.payload import InvalidPayload
 
 register = template.Library()
 
@@ -33,7 +32,7 @@ def _inline(context: template.Context, url: str | None, width: int | None) -> Sa
         return mark_safe("")
     try:
         svg = service.svg_for(url, id_prefix=_unique_id(context), width=width)
-    except (InvalidPayload, ValueError):
+    except ValueError:  # an address no QR code can hold (InvalidPayload, too long)
         return mark_safe("")
     # Inline SVG needs no XML namespace declaration; it only adds bytes to the HTML.
     return mark_safe(svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1))
