@@ -28,8 +28,8 @@ def full_articles(portal, agencies, count: int, start: int = 0):
             body=[
                 (
                     "paragraph",
-                    f'<p>Đoạn {number} với <a linktype="page" id="{portal.news_index.pk}">liên kết</a>'
-                    f' và <a linktype="document" id="{document.pk}">tệp</a>.</p>',
+                    f'<p>Đoạn {number} <a linktype="page" id="{portal.news_index.pk}">liên kết</a>'
+                    f' <a linktype="document" id="{document.pk}">tệp</a>.</p>',
                 ),
                 ("image", {"image": image, "caption": "Ảnh"}),
                 ("document", {"document": document, "title": "Kế hoạch"}),

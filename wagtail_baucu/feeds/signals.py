@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import AbstractPage, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -44,7 +44,8 @@ def affected_feed_urls(page) -> list[str]:
 
 
 def _purge_front_end_cache(urls: list[str]) -> None:
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+    # Wagtail purges the published page itself; the listings' feeds are ours to purge.
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 

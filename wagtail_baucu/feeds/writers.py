@@ -138,8 +138,9 @@ def _generator(meta: FeedMeta, items: Sequence[FeedItem], fmt: str) -> FeedGener
     feed.baucu.meta = meta
     feed.baucu.meta_updated = newest_update(items)
     feed.id(meta.id)
-    feed.title(meta.title)
-    feed.subtitle(meta.subtitle or meta.title)
+    # Titles are required: one made only of control characters falls back to the URL.
+    feed.title(meta.title or meta.html_url)
+    feed.subtitle(meta.subtitle or meta.title or meta.html_url)
     feed.language(meta.language)
     feed.updated(feed.baucu.meta_updated)
     # feedgen formats lastBuildDate with setlocale (not thread-safe): the extension writes it.
@@ -160,7 +161,7 @@ def _generator(meta: FeedMeta, items: Sequence[FeedItem], fmt: str) -> FeedGener
         entry.baucu.item = item
         entry.id(item.id)
         entry.guid(item.id, permalink=False)
-        entry.title(item.title)
+        entry.title(item.title or item.link)
         entry.link(href=item.link, rel="alternate", type="text/html")
         entry.published(item.published)
         # That also set an RSS pubDate, which the extension writes without setlocale.
@@ -168,7 +169,7 @@ def _generator(meta: FeedMeta, items: Sequence[FeedItem], fmt: str) -> FeedGener
         entry.updated(item.updated)
         if item.summary:
             entry.summary(item.summary)
-        entry.content(item.content_html or item.summary or item.title, type="html")
+        entry.content(item.content_html or item.summary or item.title or item.link, type="html")
         if item.author is not None:
             entry.author(name=item.author.name, uri=item.author.uri or None)
         for category in item.categories:
@@ -196,8 +197,8 @@ def _json_item(item: FeedItem) -> dict:
     data = {
         "id": item.id,
         "url": item.link,
-        "title": item.title,
-        "content_html": item.content_html or item.title,
+        "title": item.title or item.link,
+        "content_html": item.content_html or item.title or item.link,
         "date_published": item.published.isoformat(),
         "date_modified": item.updated.isoformat(),
     }
@@ -229,7 +230,7 @@ def write_json(meta: FeedMeta, items: Sequence[FeedItem]) -> bytes:
     """A JSON Feed 1.1 document; an archive's ``next_url`` leads to the previous month."""
     data = {
         "version": JSON_FEED_VERSION,
-        "title": meta.title,
+        "title": meta.title or meta.html_url,
         "home_page_url": meta.html_url,
         "feed_url": meta.self_url,
         "description": meta.subtitle or meta.title,

@@ -1,0 +1,200 @@
+"""Freshness: cache invalidation on every change, across processes, and WebSub pings."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from tests import factories
+from tests.feeds.conftest import ATOM, entry_links, fetch, parse, xml
+
+pytestmark = pytest.mark.django_db
+
+
+class Hub:
+    """A WebSub hub on localhost that records the pings it receives."""
+
+    def __init__(self, delay: float = 0.0):
+        self.pings: list[str] = []
+        hub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                data = parse_qs(self.rfile.read(length).decode())
+                assert data["hub.mode"] == ["publish"]
+                time.sleep(delay)
+                hub.pings += data["hub.url"]
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def hub():
+    running = Hub()
+    yield running
+    running.close()
+
+
+def test_feeds_name_the_hub(newsroom, client, hub):
+    with override_settings(WAGTAIL_BAUCU={"WEBSUB_HUB": hub.url}):
+        atom = xml(client, "/tin-tuc/feed/atom/")
+        rss = xml(client, "/tin-tuc/feed/rss/")
+        data = parse(client, "/tin-tuc/feed/json/")
+    assert {ln.get("rel"): ln.get("href") for ln in atom.findall(f"{ATOM}link")}["hub"] == hub.url
+    rss_links = {ln.get("rel"): ln.get("href") for ln in rss.find("channel").findall(f"{ATOM}link")}
+    assert rss_links["hub"] == hub.url
+    assert rss_links["self"] == "http://testserver/tin-tuc/feed/rss/"
+    assert data["hubs"] == [{"type": "WebSub", "url": hub.url}]
+
+
+def test_publishing_and_unpublishing_ping_every_affected_feed(
+    newsroom, agencies, hub, django_capture_on_commit_callbacks
+):
+    with override_settings(WAGTAIL_BAUCU={"WEBSUB_HUB": hub.url}):
+        with django_capture_on_commit_callbacks(execute=True):
+            article = newsroom.article(
+                "Tin mới", agency=agencies["UBBC"], categories=[newsroom.category]
+            )
+        expected = {
+            f"http://testserver{base}feed/{fmt}/"
+            for base in ("/", "/tin-tuc/", "/tin-tuc/chuyen-muc/tuyen-truyen/", "/co-quan/ubbc/")
+            for fmt in ("rss", "atom", "json")
+        }
+        assert expected <= set(hub.pings)
+        assert not any("van-ban-chi-dao" in url for url in hub.pings)
+        hub.pings.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            article.unpublish()
+        assert expected <= set(hub.pings)
+
+
+def test_a_hub_that_is_down_never_blocks_or_fails_publishing(
+    newsroom, agencies, django_capture_on_commit_callbacks
+):
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{unused.getsockname()[1]}/"
+    with override_settings(WAGTAIL_BAUCU={"WEBSUB_HUB": down}):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            article = newsroom.article("Hub hỏng", agency=agencies["UBBC"])
+        assert time.monotonic() - started < 5
+    assert article.live
+
+
+def test_a_slow_hub_costs_one_short_timeout(newsroom, agencies, django_capture_on_commit_callbacks):
+    slow = Hub(delay=3)
+    try:
+        settings = {"WEBSUB_HUB": slow.url, "WEBSUB_TIMEOUT": 0.5}
+        with override_settings(WAGTAIL_BAUCU=settings):
+            started = time.monotonic()
+            with django_capture_on_commit_callbacks(execute=True):
+                article = newsroom.article("Hub chậm", agency=agencies["UBBC"])
+            assert time.monotonic() - started < 2.5
+        assert article.live
+    finally:
+        slow.close()
+
+
+def test_the_next_request_after_a_publish_shows_it(newsroom, agencies, client):
+    before = entry_links(client, "/feed/atom/")
+    assert fetch(client, "/feed/atom/")  # now cached
+    article = newsroom.article("Vừa đăng", agency=agencies["UBBC"], categories=[newsroom.category])
+    for path in (
+        "/feed/atom/",
+        "/tin-tuc/feed/rss/",
+        "/tin-tuc/chuyen-muc/tuyen-truyen/feed/json/",
+        "/co-quan/ubbc/feed/atom/",
+    ):
+        assert article.get_full_url() in entry_links(client, path), path
+    assert article.get_full_url() not in before
+
+
+def test_agency_and_category_changes_renew_the_feeds(newsroom, agencies, client):
+    parse(client, "/feed/atom/")
+    agency = agencies["UBBC"]
+    agency.name = "Ủy ban bầu cử thành phố Hải Phòng"
+    agency.save()
+    authors = {entry.author for entry in parse(client, "/feed/atom/").entries}
+    assert "Ủy ban bầu cử thành phố Hải Phòng" in authors
+    newsroom.category.name = "Thông tin tuyên truyền"
+    newsroom.category.save()
+    entry = parse(client, "/tin-tuc/feed/atom/").entries[0]
+    assert entry.tags[0].label == "Thông tin tuyên truyền"
+
+
+def test_moving_a_page_renews_the_feeds(newsroom, agencies, client):
+    article = newsroom.first_article
+    assert article.get_full_url() in entry_links(client, "/feed/atom/")
+    article.move(newsroom.agency_pages["UBBC"], pos="last-child")
+    article.refresh_from_db()
+    assert article.get_full_url() in entry_links(client, "/feed/atom/")
+
+
+REDIS = "redis://127.0.0.1:6379/15"
+
+
+def redis_available() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on localhost")
+def test_invalidation_lives_in_the_shared_cache_not_in_the_process(newsroom, agencies, client):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": f"baucu-feeds-test-{time.time_ns()}",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        try:
+            first = fetch(client, "/tin-tuc/feed/atom/")["ETag"]
+            # A fresh connection, as another worker process would have, sees the same feed.
+            caches.close_all()
+            del caches["default"]
+            assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] == first
+            article = newsroom.article("Từ tiến trình khác", agency=agencies["UBBC"])
+            caches.close_all()
+            del caches["default"]
+            assert article.get_full_url() in entry_links(client, "/tin-tuc/feed/atom/")
+            assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] != first
+        finally:
+            caches["default"].clear()
+            caches.close_all()
+            del caches["default"]
+
+
+def test_republishing_with_no_change_keeps_the_etag_of_other_portals_feeds(
+    newsroom, agencies, client
+):
+    # A different portal on another site keeps its cached bytes and ETag.
+    other = factories.make_portal(hostname="khac.example", slug="bau-cu-khac")
+    other.article("Tin cổng khác")
+    etag = client.get("/tin-tuc/feed/atom/", HTTP_HOST="khac.example")["ETag"]
+    newsroom.article("Tin cổng chính", agency=agencies["UBBC"])
+    again = client.get("/tin-tuc/feed/atom/", HTTP_HOST="khac.example")
+    assert again["ETag"] == etag
