@@ -323,3 +323,4 @@ def test_an_address_no_code_can_hold_is_404_not_500(client, site_tree):
     page = client.get(article.url)
     assert page.status_code == 200
     assert b"<svg" not in page.content
+    assert b"baucu-share" not in page.content
