@@ -25,6 +25,7 @@ from wagtail.models import Site
 from example_site.demo import data
 from example_site.demo.files import banner_png, pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.agencies.onboarding import add_contributor, ensure_moderators, onboard_agency
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.text.slugs import vietnamese_slugify
@@ -48,6 +49,8 @@ class DemoResult:
     admin_username: str = ADMIN_USERNAME
     # Set only when this run chose the password, so it can be printed.
     admin_password: str | None = None
+    # Editors this run made: (username, password, role), to be printed.
+    editors: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -77,13 +80,43 @@ def load_demo(
         agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)
         documents = loader.documents(indexes["DocumentIndex"], agencies)
         loader.articles(indexes["NewsIndex"], agency_pages, agencies, categories, documents)
-        set_up_editors(agencies, agency_pages)
+        set_up_editors(result, agencies, agency_pages)
         result.admin_password = loader.admin(admin_password)
     return result
 
 
-def set_up_editors(agencies: dict[str, Agency], agency_pages: dict[str, object]) -> None:
-    """Hook for the demo's contributors and moderators, per agency: nothing yet."""
+# The demo's editors: a moderator and contributors of three agencies (None: the moderators).
+DEMO_EDITORS = [
+    ("bientap", None),
+    ("svhtt", "SVHTT"),
+    ("stttt", "STTTT"),
+    ("ubbchb", "UBBCHB"),
+]
+DEFAULT_EDITOR_PASSWORD = "baucu-demo"
+
+
+def set_up_editors(
+    result: DemoResult, agencies: dict[str, Agency], agency_pages: dict[str, object]
+) -> None:
+    """Moderators and three agencies' contributors, through the package's onboarding."""
+    moderators = ensure_moderators(result.portal)
+    for _username, code in DEMO_EDITORS:
+        if code is not None:
+            onboard_agency(code, agencies[code].name, portal=result.portal)
+    User = get_user_model()
+    for username, code in DEMO_EDITORS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(
+            username, f"{username}@example.invalid", DEFAULT_EDITOR_PASSWORD
+        )
+        if code is None:
+            user.groups.add(moderators)
+        else:
+            add_contributor(code, username)
+        role = "moderator" if code is None else f"contributor of {code}"
+        result.editors.append((username, DEFAULT_EDITOR_PASSWORD, role))
+        result.created["users"] += 1
 
 
 def model(name: str) -> type:

@@ -2,7 +2,12 @@
 
 from django.core.management.base import BaseCommand
 
-from example_site.demo.content import DEFAULT_ADMIN_PASSWORD, load_demo
+from example_site.demo.content import (
+    DEFAULT_ADMIN_PASSWORD,
+    DEFAULT_EDITOR_PASSWORD,
+    DEMO_EDITORS,
+    load_demo,
+)
 
 
 class Command(BaseCommand):
@@ -35,4 +40,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  username: {result.admin_username}\n  password: unchanged since the first run "
                 f"(default {DEFAULT_ADMIN_PASSWORD}; set DEMO_ADMIN_PASSWORD to change it)"
+            )
+        for username, password, role in result.editors:
+            self.stdout.write(self.style.WARNING(f"  {role}: {username} / {password}"))
+        if not result.editors:
+            self.stdout.write(
+                "  editors ("
+                + ", ".join(username for username, _code in DEMO_EDITORS)
+                + f"): passwords unchanged since the first run (default {DEFAULT_EDITOR_PASSWORD})"
             )
