@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -383,18 +383,22 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
     def other_news(self) -> list:
         """"Tin khác": public articles of the same categories first, then the newest; never this one."""
         count = get_setting("OTHER_NEWS_COUNT")
+        if count <= 0:
+            return []
         model = page_model(NewsArticleMixin)
-        base = (
+        queryset = (
             public_pages(model.objects.all(), within=self.portal or self.get_parent())
             .exclude(pk=self.pk)
             .select_related("agency")
-            .order_by("-first_published_at", "-pk")
         )
+        order = ["-first_published_at", "-pk"]
         category_ids = [c.pk for c in self.categories.all()]
-        same = list(base.filter(categories__in=category_ids).distinct()[:count]) if category_ids else []
-        if len(same) < count:
-            same += list(base.exclude(pk__in=[p.pk for p in same])[: count - len(same)])
-        return same
+        if category_ids:
+            # One query however many categories: those sharing one sort first.
+            shares = Exists(model.objects.filter(pk=OuterRef("pk"), categories__in=category_ids))
+            queryset = queryset.annotate(same_category=shares)
+            order.insert(0, "-same_category")
+        return list(queryset.order_by(*order)[:count])
 
     def public_related_documents(self) -> list:
         model = page_model(DirectiveDocumentMixin)
