@@ -45,6 +45,17 @@ def targets(run) -> list[Verdict]:
                 fmt="{:.0f}",
             )
         )
+    generation = endpoints.get("generation", {}).get("speedup")
+    if generation is not None:
+        verdicts.append(
+            check(
+                "QR code, no HTTP: first generation / repeat (the cache alone)",
+                generation,
+                QR_REPEAT_SPEEDUP,
+                at_most=False,
+                fmt="{:.0f}",
+            )
+        )
     return verdicts
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 GROWTH_LIMIT = 1.3
 DEEP_PAGE_LIMIT = 2.0
@@ -316,12 +317,15 @@ def served_markdown(run) -> list[str]:
 
 def raw(run, verdicts: list[Verdict]) -> dict:
     return {
-        "profile": {k: str(v) for k, v in run.profile.__dict__.items()},
+        "profile": {
+            k: str(v) if isinstance(v, Path) else v for k, v in run.profile.__dict__.items()
+        },
         "started": run.started.isoformat(),
         "machine": run.machine,
         "versions": run.versions,
         "migrations": run.migrations,
         "results": run.results,
         "served": run.served,
+        "seconds": run.seconds,
         "targets": [asdict(v) for v in verdicts],
     }

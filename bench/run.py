@@ -339,10 +339,43 @@ def orchestrate(profile: Profile) -> Run:
     return run
 
 
+def load_run(path: Path, profile: Profile) -> Run:
+    """The run saved in ``path`` (``results.json``), to report it again."""
+    saved = json.loads(path.read_text())
+    return Run(
+        profile=Profile(
+            **{
+                **saved["profile"],
+                "engines": tuple(saved["profile"]["engines"]),
+                "sizes": tuple(saved["profile"]["sizes"]),
+                "output": profile.output,
+            }
+        ),
+        started=datetime.fromisoformat(saved["started"]),
+        machine=saved["machine"],
+        versions=saved["versions"],
+        migrations=saved["migrations"],
+        results={
+            engine: {int(n): result for n, result in by_size.items()}
+            for engine, by_size in saved["results"].items()
+        },
+        served=saved["served"],
+        seconds=saved.get("seconds", 0.0),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="wagtail-baucu benchmarks")
     parser.add_argument("--smoke", action="store_true", help="N=100, SQLite, a few repetitions")
     parser.add_argument("--output", type=Path, help="where to write the results (Markdown)")
+    parser.add_argument("--engines", help="comma-separated: sqlite,postgresql")
+    parser.add_argument("--sizes", help="comma-separated numbers of articles, e.g. 100,10000")
+    parser.add_argument("--no-served", action="store_true", help="skip the gunicorn run")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the report again from the last run's figures",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=15, help=argparse.SUPPRESS)
@@ -358,15 +391,23 @@ def main(argv: list[str] | None = None) -> int:
     from bench import report
 
     profile = PROFILES["smoke" if args.smoke else "full"]
-    if args.output:
-        profile = Profile(**{**profile.__dict__, "output": args.output})
-    run = orchestrate(profile)
+    changes = {
+        "output": args.output,
+        "engines": tuple(args.engines.split(",")) if args.engines else None,
+        "sizes": tuple(int(n) for n in args.sizes.split(",")) if args.sizes else None,
+        "served": False if args.no_served else None,
+    }
+    profile = Profile(**{**profile.__dict__, **{k: v for k, v in changes.items() if v is not None}})
+    saved = BENCH_DIR / ("smoke.json" if profile.smoke else "results.json")
+    if args.report_only:
+        run = load_run(saved, profile)
+    else:
+        run = orchestrate(profile)
+        saved.write_text(json.dumps(report.raw(run, []), indent=1, default=str))
     verdicts = report.targets(run)
     profile.output.parent.mkdir(parents=True, exist_ok=True)
     profile.output.write_text(report.markdown(run, verdicts))
-    (BENCH_DIR / ("smoke.json" if profile.smoke else "results.json")).write_text(
-        json.dumps(report.raw(run, verdicts), indent=1, default=str)
-    )
+    saved.write_text(json.dumps(report.raw(run, verdicts), indent=1, default=str))
     missed = [
         v for v in verdicts if v.status == "missed" and (v.deterministic or not profile.smoke)
     ]
