@@ -135,8 +135,16 @@ class AgencySerializer(BaseSerializer):
     html_url = fields.AgencyHtmlUrlField()
 
 
+class TagsField(fields._InstanceField):
+    """Tag names in alphabetical order, from the tags the listing loaded."""
+
+    def to_representation(self, instance):
+        return sorted(tag.name for tag in instance.tags.all())
+
+
 class BaucuImageSerializer(ImageSerializer):
     download_url = fields.AbsoluteDownloadUrlField()
+    tags = TagsField()
 
 
 class ImageRenditionsField(fields._InstanceField):
@@ -145,7 +153,7 @@ class ImageRenditionsField(fields._InstanceField):
 
 
 class BaucuDocumentSerializer(DocumentSerializer):
-    pass
+    tags = TagsField()
 
 
 class DocumentMediaTypeField(fields._InstanceField):

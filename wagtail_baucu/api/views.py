@@ -164,7 +164,9 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         return cls._convert_api_fields(cls.body_fields) + declared + own
 
     def get_base_queryset(self):
-        return site_public_pages(self.request)
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = site_public_pages(self.request)
+        return self._base_queryset
 
     def requested_models(self) -> list[type]:
         raw = self.request.GET.get("type")
@@ -176,14 +178,17 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             raise BadRequestError(_("type doesn't exist")) from error
 
     def get_queryset(self):
-        models = self.requested_models()
-        if len(models) == 1:
-            queryset = site_public_pages(self.request, models[0])
-        elif models:
-            queryset = self.get_base_queryset().type(*models)
-        else:
-            queryset = self.get_base_queryset()
-        return serializers.with_api_relations(queryset)
+        # Asked for more than once per request; building it reads the view restrictions.
+        if not hasattr(self, "_queryset"):
+            models = self.requested_models()
+            if len(models) == 1:
+                queryset = site_public_pages(self.request, models[0])
+            elif models:
+                queryset = self.get_base_queryset().type(*models)
+            else:
+                queryset = self.get_base_queryset()
+            self._queryset = serializers.with_api_relations(queryset.select_related("locale"))
+        return self._queryset
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
@@ -352,12 +357,14 @@ class ImagesEndpoint(StrictParametersMixin, ImagesAPIViewSet):
 
     def get_queryset(self):
         queryset = used_by_public_pages(super().get_queryset(), self.request)
+        queryset = queryset.prefetch_related("tags")
         return queryset.prefetch_renditions(*get_setting("API_IMAGE_RENDITIONS").values())
 
 
 class DocumentsEndpoint(StrictParametersMixin, DocumentsAPIViewSet):
     """Files that public pages use, as Wagtail serves them, with size and media type."""
 
+    base_serializer_class = serializers.BaucuDocumentSerializer
     filter_backends = [filters.FieldsFilter, filters.TitleSearchFilter, filters.OrderingFilter]
     known_query_parameters = COMMON_PARAMETERS
     body_fields = DocumentsAPIViewSet.body_fields + [
@@ -367,4 +374,4 @@ class DocumentsEndpoint(StrictParametersMixin, DocumentsAPIViewSet):
     orderings = {"title": "title", "id": "id", "created_at": "created_at"}
 
     def get_queryset(self):
-        return used_by_public_pages(super().get_queryset(), self.request)
+        return used_by_public_pages(super().get_queryset(), self.request).prefetch_related("tags")
