@@ -170,9 +170,12 @@ def markdown(run, verdicts: list[Verdict]) -> str:
         "how to read it: `docs/performance.md`.",
         "",
         f"**{len(verdicts) - len(missed) - len(unmeasured)} targets met, {len(missed)} missed, "
-        f"{len(unmeasured)} not measured.** Times are medians in milliseconds of "
-        f"{profile.repeat} runs (feeds: {profile.feed_repeat}), the compared things measured in "
-        "turn, run by run; ratios are of medians.",
+        f"{len(unmeasured)} not measured.** Times in milliseconds. Each database and size is "
+        f"measured in {profile.batches} batch(es), each in a fresh process, the two sizes taking "
+        f"turns; a batch runs each measure {max(1, profile.repeat // profile.batches)} times "
+        f"(feeds {max(1, profile.feed_repeat // profile.batches)}) after warm-up, the compared "
+        "things in turn, run by run. A figure is the median over the batches of each batch's "
+        "median; a ratio, the median over the batches of the ratio of medians.",
         "",
         "## Machine",
         "",

@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -47,6 +48,7 @@ class Profile:
     qr_repeat: int
     served: bool
     output: Path
+    batches: int = 3
     smoke: bool = False
     served_seconds: int = 10
     served_rounds: int = 2
@@ -59,7 +61,7 @@ PROFILES = {
         repeat=15,
         feed_repeat=15,
         qr_urls=50,
-        qr_repeat=5,
+        qr_repeat=3,
         served=True,
         output=RESULTS,
     ),
@@ -72,6 +74,7 @@ PROFILES = {
         qr_repeat=1,
         served=False,
         output=BENCH_DIR / "SMOKE.md",
+        batches=1,
         smoke=True,
     ),
 }
@@ -168,19 +171,19 @@ def fresh_databases(engine: str, sizes: tuple[int, ...]) -> tuple[dict[int, str]
 
 
 def worker(args: argparse.Namespace) -> None:
-    """Seed the configured database and measure it; write the figures as JSON."""
+    """In a process of its own: seed the configured database, or measure it; write JSON."""
     import django
 
     django.setup()
-    from bench import pages_bench
-    from bench.seed import seed
+    from bench.seed import SeededPortal, seed
 
-    portal = seed(args.n)
-    result: dict = {
-        "n": args.n,
-        "seed": portal.as_dict(),
-        "pages": pages_bench.run(portal, args.repeat),
-    }
+    if args.seed:
+        Path(args.out).write_text(json.dumps(seed(args.n).as_dict(), indent=1))
+        return
+    from bench import pages_bench
+
+    portal = SeededPortal(**json.loads(Path(args.portal).read_text()))
+    result: dict = {"pages": pages_bench.run(portal, args.repeat)}
     feeds = optional_module("feeds_bench")
     result["feeds"] = feeds.run(portal, repeat=args.feed_repeat) if feeds else None
     qr = optional_module("qr_bench") if args.qr_urls else None
@@ -188,33 +191,58 @@ def worker(args: argparse.Namespace) -> None:
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))
 
 
-def measure(engine: str, n: int, database_url: str, profile: Profile, qr: bool) -> dict:
-    label = f"{engine}-{n}"
-    out = BENCH_DIR / f"{label}.json"
+def in_worker(database_url: str, label: str, out: Path, *options: str) -> dict:
     out.unlink(missing_ok=True)
-    command = [
-        sys.executable,
-        "-m",
-        "bench.run",
-        "--worker",
-        "--n",
-        str(n),
+    command = [sys.executable, "-m", "bench.run", "--worker", *options, "--out", str(out)]
+    subprocess.run(command, env=worker_env(database_url, label), cwd=ROOT, check=True)
+    return json.loads(out.read_text())
+
+
+def seed_database(engine: str, n: int, database_url: str) -> dict:
+    label = f"{engine}-{n}"
+    return in_worker(
+        database_url, label, BENCH_DIR / f"{label}-portal.json", "--seed", "--n", str(n)
+    )
+
+
+def measure(engine: str, n: int, database_url: str, profile: Profile, *, qr: bool) -> dict:
+    """One batch of measurements of a seeded database, in a fresh process."""
+    label = f"{engine}-{n}"
+    batch = max(1, profile.repeat // profile.batches)
+    return in_worker(
+        database_url,
+        label,
+        BENCH_DIR / f"{label}-batch.json",
+        "--portal",
+        str(BENCH_DIR / f"{label}-portal.json"),
         "--repeat",
-        str(profile.repeat),
+        str(batch),
         "--feed-repeat",
-        str(profile.feed_repeat),
+        str(max(1, profile.feed_repeat // profile.batches)),
         "--qr-urls",
         str(profile.qr_urls if qr else 0),
         "--qr-repeat",
         str(profile.qr_repeat),
-        "--out",
-        str(out),
-    ]
-    started = time.perf_counter()
-    subprocess.run(command, env=worker_env(database_url, label), cwd=ROOT, check=True)
-    result = json.loads(out.read_text())
-    result["seconds"] = time.perf_counter() - started
-    return result
+    )
+
+
+def merge(parts: list):
+    """Batches of the same measurements as one: the median of each figure over the batches.
+
+    Counts of runs add up; figures equal in every batch (query counts, sizes) stay as they are.
+    """
+    parts = [part for part in parts if part is not None] or [None]
+    first = parts[0]
+    if isinstance(first, dict):
+        return {
+            key: sum(p[key] for p in parts) if key == "runs" else merge([p.get(key) for p in parts])
+            for key in first
+        }
+    if all(part == first for part in parts):
+        return first
+    if all(isinstance(part, int | float) and not isinstance(part, bool) for part in parts):
+        return statistics.median(parts)
+    return first
 
 
 def serve(database_url: str, label: str, portal: dict, profile: Profile) -> dict:
@@ -319,22 +347,37 @@ class Run:
     seconds: float = 0.0
 
 
+def say(message: str, clock: float) -> None:
+    print(f"[bench] {time.perf_counter() - clock:6.0f} s  {message}", flush=True)
+
+
 def orchestrate(profile: Profile) -> Run:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     run = Run(profile, datetime.now(UTC), machine(), versions(profile))
     clock = time.perf_counter()
     qr_done = False
     for engine in profile.engines:
+        say(f"{engine}: migrating a fresh database", clock)
         urls, run.migrations[engine] = fresh_databases(engine, profile.sizes)
-        run.results[engine] = {}
+        portals = {}
         for n in profile.sizes:
-            print(f"[bench] {engine}, N={n}: seeding and measuring", flush=True)
-            run.results[engine][n] = measure(engine, n, urls[n], profile, qr=not qr_done)
-            qr_done = qr_done or run.results[engine][n].get("qr") is not None
+            say(f"{engine}, N={n}: seeding", clock)
+            portals[n] = seed_database(engine, n, urls[n])
+        # The sizes take turns, batch by batch, so a drift of the machine hits both alike.
+        batches: dict[int, list[dict]] = {n: [] for n in profile.sizes}
+        for number in range(profile.batches):
+            order = profile.sizes if number % 2 == 0 else tuple(reversed(profile.sizes))
+            for n in order:
+                say(f"{engine}, N={n}: batch {number + 1}/{profile.batches}", clock)
+                batches[n].append(measure(engine, n, urls[n], profile, qr=not qr_done))
+                qr_done = qr_done or batches[n][-1].get("qr") is not None
+        run.results[engine] = {
+            n: {"n": n, "seed": portals[n], **merge(batches[n])} for n in profile.sizes
+        }
         if profile.served and engine == "postgresql":
             n = max(profile.sizes)
-            print(f"[bench] {engine}, N={n}: served under load", flush=True)
-            run.served = serve(urls[n], f"{engine}-{n}", run.results[engine][n]["seed"], profile)
+            say(f"{engine}, N={n}: served under load", clock)
+            run.served = serve(urls[n], f"{engine}-{n}", portals[n], profile)
     run.seconds = time.perf_counter() - clock
     return run
 
@@ -377,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
         help="write the report again from the last run's figures",
     )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--portal", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=15, help=argparse.SUPPRESS)
     parser.add_argument("--feed-repeat", type=int, default=15, help=argparse.SUPPRESS)

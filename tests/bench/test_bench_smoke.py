@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from bench import pages_bench, report, served
-from bench.run import PROFILES, Run
+from bench.run import PROFILES, Run, merge
 from bench.seed import folded_search_text, seed
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
@@ -125,3 +125,19 @@ def test_wrk_output_is_read():
     assert load.p50_ms == pytest.approx(1.23)
     assert load.p99_ms == pytest.approx(12_000)
     assert load.errors == 3 + 5
+
+
+def test_batches_merge_into_medians():
+    batches = [
+        {"median_ms": 10.0, "runs": 5, "queries": 18, "ratio": 1.5, "url": "/a/"},
+        {"median_ms": 30.0, "runs": 5, "queries": 18, "ratio": 1.1, "url": "/a/"},
+        {"median_ms": 20.0, "runs": 5, "queries": 18, "ratio": 1.3, "url": "/a/"},
+    ]
+    assert merge(batches) == {
+        "median_ms": 20.0,
+        "runs": 15,
+        "queries": 18,
+        "ratio": 1.3,
+        "url": "/a/",
+    }
+    assert merge([{"qr": {"bytes": 3}}, {"qr": None}]) == {"qr": {"bytes": 3}}
