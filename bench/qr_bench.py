@@ -61,7 +61,7 @@ def sample_urls(count: int = 50, host: str = "baucu.haiphong.gov.vn") -> list[st
 
 def package_svg(url: str) -> bytes:
     modules = render.encode(url, "M")
-    return render.svg(modules, title=f"QR code of {url}", id_prefix="qr").encode()
+    return render.svg(modules, title=f"QR code of {url}").encode()
 
 
 def package_png(url: str) -> bytes:

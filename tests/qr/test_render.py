@@ -51,22 +51,22 @@ def test_payload_rejects_what_cannot_be_ascii():
 @pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
 def test_svg_and_png_decode_to_the_text(url, level):
     modules = render.encode(url, level)
-    assert decode_svg(render.svg(modules, title="QR", id_prefix="a")) == url
+    assert decode_svg(render.svg(modules, title="QR")) == url
     assert decode_png(render.png(modules, size=300)) == url
 
 
 def test_svg_shape():
     modules = render.encode(LONG_URL)
-    svg = render.svg(modules, title="Mã QR <của> trang", id_prefix="code-7")
+    svg = render.svg(modules, title="Mã QR <của> trang")
     side = len(modules) + 2 * render.QUIET_ZONE
     assert f'viewBox="0 0 {side} {side}"' in svg
-    assert '<title id="code-7-title">Mã QR &lt;của&gt; trang</title>' in svg
-    assert 'aria-labelledby="code-7-title"' in svg
+    # The title, first child of an image, names it for screen readers without any id.
+    assert 'role="img"><title>Mã QR &lt;của&gt; trang</title>' in svg
     # Its own light background, so dark mode cannot make it unreadable.
-    assert f'<rect width="{side}" height="{side}" fill="#fff"/>' in svg
-    assert re.findall(r'id="([^"]+)"', svg) == ["code-7-title"]
+    assert f'<path fill="#fff" d="M0 0h{side}v{side}H0z"/>' in svg
+    assert "id=" not in svg
     # The quiet zone: nothing is drawn in the first four modules of any side.
-    path = re.search(r' d="([^"]+)"', svg).group(1)
+    path = re.search(r'stroke="#000" d="([^"]+)"', svg).group(1)
     assert path.startswith("M4 4.5h7")
 
 
@@ -75,7 +75,7 @@ def test_svg_is_a_fraction_of_qrcodes_stock_path_svg():
     stock.add_data(LONG_URL)
     stock.make(fit=True)
     stock_svg = stock.make_image(image_factory=qrcode.image.svg.SvgPathImage).to_string()
-    ours = render.svg(render.encode(LONG_URL), title="QR", id_prefix="a").encode()
+    ours = render.svg(render.encode(LONG_URL), title="QR").encode()
     assert len(ours) * 3 < len(stock_svg)
 
 

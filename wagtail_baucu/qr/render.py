@@ -71,28 +71,20 @@ def svg_path_data(modules: Modules, border: int = QUIET_ZONE) -> str:
     return "".join(commands)
 
 
-def svg(
-    modules: Modules,
-    *,
-    title: str,
-    id_prefix: str,
-    border: int = QUIET_ZONE,
-    width: int | None = None,
-) -> str:
+def svg(modules: Modules, *, title: str, border: int = QUIET_ZONE, width: int | None = None) -> str:
     """A standalone SVG document of the code: its own light background (so it stays readable
     in dark mode), a ``viewBox`` in modules, and a ``<title>`` read by screen readers.
 
-    ``id_prefix`` names the title's id; give each code on one HTML page its own prefix.
-    ``width`` (pixels) sets ``width``/``height``; without it the SVG fills its container.
+    The title is the first child of an ``role="img"`` element, which names the image without
+    an id, so any number of codes can share an HTML page. ``width`` (pixels) sets
+    ``width``/``height``; without it the SVG fills its container.
     """
     side = len(modules) + 2 * border
-    title_id = f"{id_prefix}-title"
     size = f' width="{width}" height="{width}"' if width else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}"{size} '
-        f'role="img" aria-labelledby="{escape(title_id)}" shape-rendering="crispEdges">'
-        f'<title id="{escape(title_id)}">{escape(title)}</title>'
-        f'<rect width="{side}" height="{side}" fill="{LIGHT}"/>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}"{size} role="img">'
+        f"<title>{escape(title)}</title>"
+        f'<path fill="{LIGHT}" d="M0 0h{side}v{side}H0z"/>'
         f'<path stroke="{DARK}" d="{svg_path_data(modules, border)}"/>'
         "</svg>"
     )

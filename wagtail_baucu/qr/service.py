@@ -53,15 +53,9 @@ def code_title(url: str) -> str:
     return _("QR code of %(url)s") % {"url": url}
 
 
-def svg_for(url: str, *, id_prefix: str | None = None, width: int | None = None) -> str:
-    """An SVG document of ``url``'s code.
-
-    ``id_prefix`` must differ between codes shown on one HTML page; by default it is derived
-    from the URL, which suits a standalone file.
-    """
-    if id_prefix is None:
-        id_prefix = "baucu-qr-" + hashlib.sha256(url.encode()).hexdigest()[:10]
-    return render.svg(modules_for(url), title=code_title(url), id_prefix=id_prefix, width=width)
+def svg_for(url: str, *, width: int | None = None) -> str:
+    """An SVG document of ``url``'s code."""
+    return render.svg(modules_for(url), title=code_title(url), width=width)
 
 
 def png_size(raw: str | None) -> int:

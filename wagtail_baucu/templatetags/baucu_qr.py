@@ -5,8 +5,6 @@ of any address the template gives, ``{% baucu_qr_urls page as qr %}`` the links 
 code files, and ``{% baucu_social_channels as channels %}`` the site's social channels.
 """
 
-import uuid
-
 from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
@@ -17,21 +15,11 @@ from wagtail_baucu.qr.models import SocialChannel
 register = template.Library()
 
 
-def _unique_id(context: template.Context) -> str:
-    # Several codes on one HTML page must not share the ids their titles are referenced by.
-    request: HttpRequest | None = context.get("request")
-    if request is None:
-        return "baucu-qr-" + uuid.uuid4().hex[:8]
-    number = getattr(request, "_baucu_qr_count", 0) + 1
-    request._baucu_qr_count = number
-    return f"baucu-qr-{number}"
-
-
 def _inline(context: template.Context, url: str | None, width: int | None) -> SafeString:
     if not url:
         return mark_safe("")
     try:
-        svg = service.svg_for(url, id_prefix=_unique_id(context), width=width)
+        svg = service.svg_for(url, width=width)
     except ValueError:  # an address no QR code can hold (InvalidPayload, too long)
         return mark_safe("")
     # Inline SVG needs no XML namespace declaration; it only adds bytes to the HTML.
