@@ -198,6 +198,14 @@ def choose_other(w: World, role: Role) -> bool:
     return choose(w, role, OTHER)
 
 
+def forge_other_image(w: World, role: Role) -> bool:
+    image = w.image(OTHER, f"Ảnh của {OTHER}")
+    page = w.article(role.home, role.username)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    ok(w.client(role.username).post(url, article_form(page, lead_image=image.pk)))
+    return latest(page).lead_image_id == image.pk
+
+
 def set_agency(w: World, role: Role, page) -> bool:
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     forged = w.agency(OTHER).pk
@@ -247,6 +255,7 @@ MATRIX = [
     ("Upload an image to another agency's collection", upload_other, (N, Y, N)),
     ("Choose an image of own agency", choose_own, (Y, Y, N)),
     ("Choose an image of another agency", choose_other, (N, Y, N)),
+    ("Post another agency's image id as lead image (forged)", forge_other_image, (N, Y, N)),
     ("Change the agency of a page in an agency's space", change_agency_in_space, (N, N, N)),
     ("Set the agency of a page outside agencies' spaces", set_agency_outside, (N, Y, N)),
     ("Manage agencies (edit an agency)", manage_agencies, (N, Y, N)),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import swapper
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model
+from django.db.models import Model, Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -106,3 +106,21 @@ def revoke_all(group: Group) -> None:
     group.permissions.clear()
     GroupPagePermission.objects.filter(group=group).delete()
     GroupCollectionPermission.objects.filter(group=group).delete()
+
+
+def limit_media_choices(form) -> None:
+    """Refuse, in an admin form, images and files the user may not choose (a forged id in a POST
+    gets "not one of the available choices"); the value already on the page is kept."""
+    from wagtail.permissions import policy_registry
+
+    user = getattr(form, "for_user", None)
+    if user is None or user.is_superuser:
+        return
+    for name, field in form.fields.items():
+        model = getattr(getattr(field, "queryset", None), "model", None)
+        if model not in media_models():
+            continue
+        policy = policy_registry.get_by_type(model)
+        allowed = policy.instances_user_has_any_permission_for(user, ["choose"]).values("pk")
+        current = getattr(form.instance, f"{name}_id", None)
+        field.queryset = model.objects.filter(Q(pk__in=allowed) | Q(pk=current))

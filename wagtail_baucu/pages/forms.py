@@ -2,17 +2,20 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from wagtail_baucu.agencies.permissions import limit_media_choices
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 
 class BaucuPageForm(WagtailAdminPageForm):
-    """Makes the slug on the server from Vietnamese text before Wagtail checks it is free."""
+    """Makes the slug on the server from Vietnamese text before Wagtail checks it is free, and
+    accepts only images and files the user may choose."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # An empty slug is made from the title in clean(), so the field may be left empty.
         if "slug" in self.fields:
             self.fields["slug"].required = False
+        limit_media_choices(self)
 
     def clean(self):
         slug = self.cleaned_data.get("slug")
