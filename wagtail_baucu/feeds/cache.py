@@ -39,6 +39,10 @@ class RenderedFeed:
     last_modified: datetime
     archive: bool
     closed: bool  # an archive of a month that is over: it will hardly change again
+    stale_at: datetime | None = None  # a page in it expires then: no event will say so
+
+    def is_stale(self) -> bool:
+        return self.stale_at is not None and self.stale_at <= timezone.now()
 
 
 def _new_token() -> str:
@@ -99,6 +103,7 @@ def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int]
         last_modified=newest_update(items),
         archive=month is not None,
         closed=closed,
+        stale_at=source.expires_at,
     )
 
 
@@ -108,9 +113,13 @@ def get_or_render(
     """The feed from the cache, rendered and stored on a miss."""
     key = cache_key(source, fmt, month)
     found = cache.get(key)
-    if found is not None:
+    if found is not None and not found.is_stale():
         return found
     rendered = render(source, fmt, request, month)
     if rendered is not None:
-        cache.set(key, rendered, timeout=get_setting("FEED_CACHE_TIMEOUT"))
+        timeout = get_setting("FEED_CACHE_TIMEOUT")
+        if rendered.stale_at is not None:
+            until_stale = (rendered.stale_at - timezone.now()).total_seconds()
+            timeout = max(1, min(timeout, int(until_stale) + 1))
+        cache.set(key, rendered, timeout=timeout)
     return rendered

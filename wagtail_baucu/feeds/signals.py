@@ -9,7 +9,7 @@ import logging
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import AbstractPage, Site
+from wagtail.models import AbstractPage, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_baucu.agencies.models import Agency, Category
@@ -78,7 +78,8 @@ def object_deleted(sender, instance, **kwargs) -> None:
 
 
 def shared_object_changed(sender, instance, **kwargs) -> None:
-    """Agencies, categories, images, documents and sites appear in every portal's feeds."""
+    """Agencies, categories, images, documents and sites appear in every portal's feeds; a
+    privacy setting changes what is public without a publish."""
     cache.invalidate()
 
 
@@ -90,7 +91,8 @@ def connect() -> None:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    for model in (Agency, Category, Site, get_image_model(), get_document_model()):
+    shared = (Agency, Category, Site, PageViewRestriction, get_image_model(), get_document_model())
+    for model in shared:
         for signal in (post_save, post_delete):
             signal.connect(
                 shared_object_changed,

@@ -75,6 +75,8 @@ class FeedSource:
     filters: dict = field(default_factory=dict)
     news_filters: dict = field(default_factory=dict)
     document_filters: dict = field(default_factory=dict)
+    # Set by items(): the soonest expiry of a page in the feed, when its cached copy goes stale.
+    expires_at: datetime | None = None
 
     # Where ------------------------------------------------------------------------------
 
@@ -172,7 +174,12 @@ class FeedSource:
             queryset = prepare(queryset.order_by("-first_published_at", "-pk"))
             if month is None:
                 queryset = queryset[:size]
-            items += build(queryset)
+            pages = list(queryset)
+            expiries = [page.expire_at for page in pages if page.expire_at is not None]
+            if expiries:
+                soonest = min(expiries)
+                self.expires_at = min(soonest, self.expires_at or soonest)
+            items += build(pages)
         items.sort(key=lambda item: (item.published, item.id), reverse=True)
         return items if month is not None else items[:size]
 
