@@ -48,6 +48,7 @@ def test_add_makes_everything(site_tree):
     output = run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao", "--kind=department")
     agency = Agency.objects.get(code="SVHTT")
     assert "SVHTT (Sở Văn hóa và Thể thao) created." in output
+    assert "  space: /co-quan/svhtt/" in output
     assert agency.kind == "department" and agency.is_active
     assert agency.group.name == "Cộng tác viên SVHTT"
     space = agency.section.specific

@@ -7,6 +7,7 @@ baucu_agency deactivate SVHTT
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from wagtail_baucu.agencies.models import Agency
 from wagtail_baucu.agencies.onboarding import AgencyOnboarding, OnboardingError
@@ -45,13 +46,17 @@ class Command(BaseCommand):
             elif action == "sync":
                 agencies = onboarding.sync()
                 self.stdout.write(
-                    f"Rights repaired for the moderators and {len(agencies)} agencies."
+                    _("Rights repaired for the moderators and %(count)d agencies.")
+                    % {"count": len(agencies)}
                 )
             elif action == "deactivate":
                 agency = onboarding.deactivate(options["code"])
                 self.stdout.write(
-                    f"{agency.code} deactivated: its contributors have lost their rights; "
-                    "its published pages stay online."
+                    _(
+                        "%(code)s deactivated: its contributors have lost their rights; "
+                        "its published pages stay online."
+                    )
+                    % {"code": agency.code}
                 )
         except OnboardingError as error:
             raise CommandError(str(error)) from error
@@ -64,8 +69,11 @@ class Command(BaseCommand):
             short_name=options["short_name"],
             portal=options["portal"],
         )
-        verb = "created" if result.created else "already there, repaired"
-        self.stdout.write(f"{result.agency.code} ({result.agency.name}) {verb}.")
-        self.stdout.write(f"  group: {result.group.name}")
-        self.stdout.write(f"  space: {result.section.url_path}")
-        self.stdout.write(f"  collection: {result.collection.name}")
+        names = {"code": result.agency.code, "name": result.agency.name}
+        if result.created:
+            self.stdout.write(_("%(code)s (%(name)s) created.") % names)
+        else:
+            self.stdout.write(_("%(code)s (%(name)s) already there, repaired.") % names)
+        self.stdout.write(_("  group: %s") % result.group.name)
+        self.stdout.write(_("  space: %s") % (result.section.get_url() or result.section.url_path))
+        self.stdout.write(_("  collection: %s") % result.collection.name)
