@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 API = "/api/v2/"
@@ -234,7 +236,13 @@ def test_a_file_used_only_by_a_draft_is_not_served(demo, get_json):
 
 
 def test_portal_and_index_fields(demo, get_json):
-    _status, data = get_json(API + f"pages/{demo.tree.portal.pk}/")
+    portal = demo.tree.portal
+    portal.introduction = (
+        f'<p>Xem <a linktype="page" id="{demo.tree.news_index.pk}">tin tức</a>.</p>'
+    )
+    factories.publish(portal)
+    _status, data = get_json(API + f"pages/{portal.pk}/")
+    assert data["introduction"] == '<p>Xem <a href="http://testserver/tin-tuc/">tin tức</a>.</p>'
     assert data["election_day"] == "2021-05-23"
     assert data["election_name"].startswith("Bầu cử đại biểu Quốc hội khóa XV")
     assert data["links"]["feeds"]["rss"] == "http://testserver/feed/rss/"

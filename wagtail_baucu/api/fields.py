@@ -25,7 +25,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
 from wagtail_baucu.api.links import page_links
@@ -77,8 +77,6 @@ def agency_pages(request: HttpRequest) -> dict[int, Page]:
 
 
 def _site_root_page(request: HttpRequest):
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     return site.root_page if site else None
 
@@ -468,16 +466,11 @@ class IssuerField(_InstanceField):
         }
 
 
-class ChoiceField(Field):
-    """A stored choice as its code and its label."""
+class AgencyKindField(_InstanceField):
+    """The kind of agency as its code and its label."""
 
-    def __init__(self, choices, *args, **kwargs):
-        self.labels = dict(choices)
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-    def to_representation(self, value):
-        return {"code": value, "name": str(self.labels.get(value, value))}
+    def to_representation(self, agency: Model):
+        return {"code": agency.kind, "name": str(agency.get_kind_display())}
 
 
 class AgencyPageField(_InstanceField):

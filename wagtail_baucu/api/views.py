@@ -285,7 +285,7 @@ class AgenciesEndpoint(StrictParametersMixin, BaseAPIViewSet):
         "name",
         "short_name",
         "code",
-        APIField("kind", serializer=fields.ChoiceField([])),
+        APIField("kind", serializer=fields.AgencyKindField()),
         "website",
         "email",
         "phone",
@@ -317,16 +317,6 @@ class AgenciesEndpoint(StrictParametersMixin, BaseAPIViewSet):
         from wagtail_baucu.agencies.models import Agency
 
         return Agency
-
-    @classmethod
-    def get_body_fields(cls, model):
-        body = super().get_body_fields(model)
-        return [
-            APIField("kind", serializer=fields.ChoiceField(model.Kind.choices))
-            if field.name == "kind"
-            else field
-            for field in body
-        ]
 
     def get_queryset(self):
         return self.model.objects.all()
