@@ -13,4 +13,6 @@ app_name = "wagtail_baucu"
 
 urlpatterns: list = [
     path("", include("wagtail_baucu.qr.urls")),
+    # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.
+    path("", include("wagtail_baucu.feeds.urls")),
 ]

@@ -71,3 +71,18 @@ def test_a_cached_feed_costs_only_the_page_lookup(
     # What remains is Wagtail's: finding the site, routing to the page, its view restrictions.
     with django_assert_max_num_queries(8):
         fetch(client, "/tin-tuc/feed/rss/")
+
+
+def test_a_known_feed_url_is_answered_from_the_cache_without_sql(
+    site_tree, agencies, client, django_assert_num_queries
+):
+    full_articles(site_tree, agencies, 3)
+    etag = fetch(client, "/tin-tuc/feed/atom/")["ETag"]
+    with django_assert_num_queries(0):
+        assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] == etag
+        assert client.get("/tin-tuc/feed/atom/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # A change makes the entry miss: Wagtail routes the request and the feed renders again.
+    site_tree.article("Bài mới nhất", agency=agencies["UBBC"])
+    assert (
+        b"B\xc3\xa0i m\xe1\xbb\x9bi nh\xe1\xba\xa5t" in fetch(client, "/tin-tuc/feed/atom/").content
+    )

@@ -79,9 +79,41 @@ def invalidate(portal_pk: int | None = None) -> None:
     transaction.on_commit(bump)
 
 
+def _key(portal_pk: int, cache_id: str, fmt: str, month_part: str) -> str:
+    return f"baucu:feed:{generation(portal_pk)}:{cache_id}:{fmt}:{month_part}"
+
+
 def cache_key(source, fmt: str, month: tuple[int, int] | None) -> str:
-    month_part = month_label(*month) if month else "live"
-    return f"baucu:feed:{generation(source.portal.pk)}:{source.cache_id}:{fmt}:{month_part}"
+    return _key(source.portal.pk, source.cache_id, fmt, month_label(*month) if month else "live")
+
+
+def _path_key(host: str, path: str) -> str:
+    digest = hashlib.sha256(f"{host}\n{path}".encode()).hexdigest()[:32]
+    return f"baucu:feed-path:{digest}"
+
+
+def remember_path(request: HttpRequest, source, fmt: str, month) -> None:
+    """Note which cached feed a public URL serves, so ``cached_for_path`` can skip routing.
+
+    Only for feeds of pages without view restrictions: a visitor who gave a password must not
+    open the way for anyone else.
+    """
+    if source.page.get_view_restrictions().exists():
+        return
+    entry = (source.portal.pk, source.cache_id, fmt, month_label(*month) if month else "live")
+    cache.set(_path_key(request.get_host(), request.path), entry, timeout=None)
+
+
+def cached_for_path(request: HttpRequest) -> RenderedFeed | None:
+    """The current cached feed for this URL, without touching the database; ``None`` if the
+    URL is unknown, its feed changed since, or it is stale."""
+    entry = cache.get(_path_key(request.get_host(), request.path))
+    if entry is None:
+        return None
+    found = cache.get(_key(*entry))
+    if found is None or found.is_stale():
+        return None
+    return found
 
 
 def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int] | None = None):
@@ -116,6 +148,8 @@ def get_or_render(
     if found is not None and not found.is_stale():
         return found
     rendered = render(source, fmt, request, month)
+    if rendered is not None and request is not None:
+        remember_path(request, source, fmt, month)
     if rendered is not None:
         timeout = get_setting("FEED_CACHE_TIMEOUT")
         if rendered.stale_at is not None:

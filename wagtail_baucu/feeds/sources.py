@@ -158,6 +158,8 @@ class FeedSource:
     ) -> list[FeedItem]:
         """The newest items (``FEED_SIZE``), or every item published in ``month``; newest first."""
         size = get_setting("FEED_SIZE")
+        # The feed's own page may expire too; no event will say so.
+        self.expires_at = self.page.expire_at
         builder = self.builder(request)
         items: list[FeedItem] = []
         for queryset, prepare, build in (

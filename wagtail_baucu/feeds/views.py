@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from wagtail_baucu.conf import get_setting
-from wagtail_baucu.feeds.cache import RenderedFeed, get_or_render
+from wagtail_baucu.feeds.cache import RenderedFeed, cached_for_path, get_or_render
 from wagtail_baucu.feeds.items import FORMATS, parse_month
 
 
@@ -43,6 +43,29 @@ def _headers(response: HttpResponse, feed: RenderedFeed) -> HttpResponse:
     return response
 
 
+def respond(request: HttpRequest, feed: RenderedFeed) -> HttpResponse:
+    """The response for a rendered feed: 304 when the client's copy is current, else gzip."""
+    if request.method in ("GET", "HEAD") and is_not_modified(request, feed):
+        return _headers(HttpResponseNotModified(), feed)
+    response = _headers(HttpResponse(feed.body, content_type=feed.content_type), feed)
+    # Compressed even where the project has no GZipMiddleware (it skips encoded responses).
+    return GZipMiddleware(lambda r: response).process_response(request, response)
+
+
+def feed_or_page(request: HttpRequest, path: str) -> HttpResponse:
+    """A feed URL answered from the cache before Wagtail routes it, else served by Wagtail.
+
+    Only URLs a public feed was rendered for are known here, and any change that could alter
+    the feed or its page's visibility makes the entry miss: see ``cache``.
+    """
+    from wagtail.views import serve
+
+    feed = cached_for_path(request) if request.method in ("GET", "HEAD") else None
+    if feed is None:
+        return serve(request, path)
+    return respond(request, feed)
+
+
 def serve_feed(request: HttpRequest, source, fmt: str, month: str | None = None) -> HttpResponse:
     """Answer a request for ``source`` in ``fmt`` (and an archive ``month``, ``YYYY-MM``)."""
     if fmt not in FORMATS:
@@ -55,8 +78,4 @@ def serve_feed(request: HttpRequest, source, fmt: str, month: str | None = None)
     feed = get_or_render(source, fmt, request, parsed_month)
     if feed is None:
         raise Http404("No archive for this month")
-    if request.method in ("GET", "HEAD") and is_not_modified(request, feed):
-        return _headers(HttpResponseNotModified(), feed)
-    response = _headers(HttpResponse(feed.body, content_type=feed.content_type), feed)
-    # Compressed even where the project has no GZipMiddleware (it skips encoded responses).
-    return GZipMiddleware(lambda r: response).process_response(request, response)
+    return respond(request, feed)
