@@ -332,3 +332,88 @@ def raw(run, verdicts: list[Verdict]) -> dict:
         "seconds": run.seconds,
         "targets": [asdict(v) for v in verdicts],
     }
+
+
+def summary(run, verdicts: list[Verdict]) -> list[str]:
+    """The headline figures, for ``docs/performance.md``."""
+    from bench import feeds_report, qr_report
+
+    missed = [v for v in verdicts if v.status == "missed"]
+    unmeasured = [v for v in verdicts if v.status == "not measured"]
+    engines = list(run.results)
+    largest = {engine: max(run.results[engine]) for engine in engines}
+    lines = [
+        f"Run of {run.started:%Y-%m-%d} ({run.machine['cpu']}, {run.machine['nproc']} CPUs, "
+        f"commit `{run.machine['commit']}`): **{len(verdicts) - len(missed) - len(unmeasured)} "
+        f"targets met, {len(missed)} missed, {len(unmeasured)} not measured.** Figures at "
+        f"N = {max(largest.values()):,} articles; times are medians in milliseconds.",
+        "",
+    ]
+    rows = []
+
+    def row(label: str, value) -> None:
+        rows.append(
+            [label] + [value(engine, run.results[engine][largest[engine]]) for engine in engines]
+        )
+
+    def feed(name: str, key: str | None = None):
+        def value(engine, result):
+            rss = feeds_report.formats(result).get("rss")
+            if not rss:
+                return "—"
+            return times(rss["ratios"][key]) if key else ms(rss[name]["median_ms"])
+
+        return value
+
+    def page(section: str, name: str):
+        return lambda engine, result: (
+            f"{ms(result['pages'][section][name]['median_ms'])} "
+            f"({result['pages'][section][name]['queries']} queries)"
+        )
+
+    def grow(section: str, name: str):
+        return lambda engine, result: times(growth(run, engine, section, name))
+
+    row("feed (RSS, 50 items), cold", feed(feeds_report.COLD))
+    row("`django.contrib.syndication` baseline", feed(feeds_report.BASELINE))
+    row("feed, cached", feed(feeds_report.CACHED))
+    row("feed, 304", feed(feeds_report.NOT_MODIFIED))
+    row("feed cold / baseline", feed("", "cold / baseline"))
+    row("feed cold / cached", feed("", "cold / cached"))
+    row("feed cold / 304", feed("", "cold / 304"))
+    row("article, with extras", page("article", "with extras"))
+    row("article, without extras", page("article", "without extras"))
+    row("news index, page 1", page("news_index", "page 1"))
+    row("news index, page 200", page("news_index", "page 200"))
+    row("document index, filter", page("document_index", "filter"))
+    row("document index, search without diacritics", page("document_index", "search"))
+    row("growth ×100 articles: article", grow("article", "with extras"))
+    row("growth ×100 articles: news index page 1", grow("news_index", "page 1"))
+    lines += table(["measure"] + engines, rows)
+    qr = qr_report.result(run)
+    if qr:
+        svg = qr["libraries"]["svg"]
+        endpoints = qr.get("endpoints") or {}
+        lines += [
+            f"QR codes: SVG {svg['package']['bytes']['mean']:,.0f} bytes on average against "
+            f"{svg['segno']['bytes']['mean']:,.0f} (segno) and "
+            f"{svg['qrcode']['bytes']['mean']:,.0f} (stock qrcode); a repeated `qr.svg` request "
+            f"{endpoints.get('svg', {}).get('speedup', '—')}× faster than the first, the cached "
+            f"code itself {endpoints.get('generation', {}).get('speedup', '—')}× faster than "
+            "encoding it.",
+            "",
+        ]
+    feed_load = ((run.served or {}).get("results") or {}).get("feed")
+    if feed_load:
+        lines += [
+            f"Served (gunicorn, 2 workers, Redis, PostgreSQL): the portal's RSS feed at "
+            f"{feed_load['served']['requests_per_second']:.0f} requests/s (p50 "
+            f"{ms(feed_load['served']['p50_ms'])} ms, p99 {ms(feed_load['served']['p99_ms'])} ms) "
+            f"against {feed_load['static']['requests_per_second']:.0f} for a static file of the "
+            f"same size: {times(feed_load['ratio'])}.",
+            "",
+        ]
+    if missed:
+        lines += ["Missed:", ""] + [f"- {v.name}: {v.measured} (asked {v.limit})" for v in missed]
+        lines += [""]
+    return lines

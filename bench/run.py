@@ -34,6 +34,7 @@ BENCH_DIR = Path(os.environ.get("BAUCU_BENCH_DIR", ROOT / "var" / "bench"))
 POSTGRES = os.environ.get("BAUCU_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BAUCU_BENCH_REDIS", "redis://127.0.0.1:6379/0")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
 
 
 @dataclass(frozen=True)
@@ -382,6 +383,17 @@ def orchestrate(profile: Profile) -> Run:
     return run
 
 
+def update_docs(summary: list[str]) -> None:
+    """Put the run's headline figures between the markers in ``docs/performance.md``."""
+    start, end = "<!-- bench-summary -->", "<!-- /bench-summary -->"
+    text = PERFORMANCE_DOC.read_text()
+    if start not in text or end not in text:
+        return
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    PERFORMANCE_DOC.write_text(before + start + "\n" + "\n".join(summary) + "\n" + end + after)
+
+
 def load_run(path: Path, profile: Profile) -> Run:
     """The run saved in ``path`` (``results.json``), to report it again."""
     saved = json.loads(path.read_text())
@@ -453,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     profile.output.parent.mkdir(parents=True, exist_ok=True)
     profile.output.write_text(report.markdown(run, verdicts))
     saved.write_text(json.dumps(report.raw(run, verdicts), indent=1, default=str))
+    if profile.output == RESULTS:
+        update_docs(report.summary(run, verdicts))
     missed = [
         v for v in verdicts if v.status == "missed" and (v.deterministic or not profile.smoke)
     ]
