@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import path
+from django.utils.feedgenerator import Atom1Feed
 
 from wagtail_baucu.pages.mixins import NewsArticleMixin, NewsIndexMixin
 from wagtail_baucu.pages.registry import page_model
@@ -68,11 +69,23 @@ class BaselineNewsFeed(Feed):
         return [category.name for category in article.categories.all()]
 
 
+class BaselineAtomFeed(BaselineNewsFeed):
+    """The same feed as Atom 1.0 (``django.contrib.syndication`` has no JSON Feed writer)."""
+
+    feed_type = Atom1Feed
+
+
 BASELINE_PATH = "__bench/syndication/<int:index_id>/"
+BASELINES = {"rss": BaselineNewsFeed, "atom": BaselineAtomFeed}
 
 
-def baseline_url(index_id: int) -> str:
-    return f"/__bench/syndication/{index_id}/"
+def baseline_url(index_id: int, fmt: str = "rss") -> str | None:
+    """The baseline feed in ``fmt``, or ``None`` when Django has no writer for it."""
+    if fmt not in BASELINES:
+        return None
+    return f"/__bench/syndication/{index_id}/" + ("" if fmt == "rss" else f"{fmt}/")
 
 
-urlpatterns = [path(BASELINE_PATH, BaselineNewsFeed())]
+urlpatterns = [path(BASELINE_PATH, BaselineNewsFeed())] + [
+    path(f"{BASELINE_PATH}{fmt}/", feed()) for fmt, feed in BASELINES.items() if fmt != "rss"
+]

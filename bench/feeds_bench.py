@@ -1,8 +1,9 @@
 """Feed benchmark: a 50-item full-content feed against a ``django.contrib.syndication`` feed.
 
 Both read the same pages of a seeded portal (``bench.seed``) through Django's full stack with
-the test client: the package's RSS feed of the news index (``<news index>feed/rss/``) and
-``bench.baseline_feed.BaselineNewsFeed`` (RSS 2.0, 50 items, lead and rendered body). Measured:
+the test client: the package's feed of the news index (``<news index>feed/<fmt>/``: RSS, Atom
+or JSON Feed) and ``bench.baseline_feed.BaselineNewsFeed`` (RSS 2.0, or Atom 1.0 for Atom; 50
+items, lead and rendered body; Django has no JSON Feed writer, so JSON has no baseline). Measured:
 
 - cold: the package's feed with the cache emptied before every request, against the baseline
   (which has no cache);
@@ -15,6 +16,8 @@ seeds a fresh SQLite database and prints them.
 """
 
 from __future__ import annotations
+
+import json
 
 from django.core.cache import cache
 from django.test import override_settings
@@ -31,16 +34,28 @@ def _settings(size: int) -> dict:
     return {**getattr(settings, "WAGTAIL_BAUCU", {}), "FEED_SIZE": size}
 
 
-def run(portal, repeat: int = 20, warmup: int = 2) -> dict:
-    """Measure the news index feed of a seeded portal against the syndication baseline."""
+def count_items(body: bytes, fmt: str) -> int:
+    if fmt == "json":
+        return len(json.loads(body)["items"])
+    return body.count(b"<entry" if fmt == "atom" else b"<item>")
+
+
+def run(portal, repeat: int = 20, warmup: int = 2, fmt: str = "rss") -> dict:
+    """Measure the news index feed of a seeded portal against the syndication baseline.
+
+    ``fmt``: ``rss``, ``atom`` or ``json`` (JSON Feed has no syndication baseline).
+    """
     from bench.baseline_feed import baseline_url
 
     browser = client(portal.host)
-    feed_url = portal.urls["news_index"] + "feed/rss/"
+    feed_url = portal.urls["news_index"] + f"feed/{fmt}/"
     with override_settings(ROOT_URLCONF=BENCH_URLCONF, WAGTAIL_BAUCU=_settings(FEED_ITEMS)):
-        ours, baseline = get(browser, feed_url), get(browser, baseline_url(portal.news_index_id))
+        ours = get(browser, feed_url)
+        compared = {"package, cold": ours}
+        if baseline_url(portal.news_index_id, fmt):
+            compared["syndication baseline"] = get(browser, baseline_url(portal.news_index_id, fmt))
         cold = interleave(
-            {"package, cold": ours, "syndication baseline": baseline},
+            compared,
             repeat,
             warmup=warmup,
             before_each=cache.clear,
@@ -54,7 +69,7 @@ def run(portal, repeat: int = 20, warmup: int = 2) -> dict:
             repeat,
             warmup=warmup,
         )
-        items = len(browser.get(feed_url).content.split(b"<item>")) - 1
+        items = count_items(browser.get(feed_url).content, fmt)
     queries = {}
     for size in (5, FEED_ITEMS):
         with override_settings(ROOT_URLCONF=BENCH_URLCONF, WAGTAIL_BAUCU=_settings(size)):
@@ -62,17 +77,18 @@ def run(portal, repeat: int = 20, warmup: int = 2) -> dict:
             queries[size], _ = count_queries(get(browser, feed_url))
     timings = {**cold, **warm}
     cold_ms = cold["package, cold"].median
+    baseline = cold.get("syndication baseline")
     return {
         "url": feed_url,
         "items": items,
         **{name: timing.as_dict() for name, timing in timings.items()},
         "ratios": {
-            "cold / baseline": ratio(cold_ms, cold["syndication baseline"].median),
+            "cold / baseline": ratio(cold_ms, baseline.median) if baseline else None,
             "cold / cached": ratio(cold_ms, warm["package, cached"].median),
             "cold / 304": ratio(cold_ms, warm["package, 304"].median),
-            "queries cold / baseline": ratio(
-                cold["package, cold"].queries, cold["syndication baseline"].queries
-            ),
+            "queries cold / baseline": ratio(cold["package, cold"].queries, baseline.queries)
+            if baseline
+            else None,
         },
         "queries_by_items": {"5": queries[5], str(FEED_ITEMS): queries[FEED_ITEMS]},
     }

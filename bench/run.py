@@ -35,6 +35,7 @@ POSTGRES = os.environ.get("BAUCU_BENCH_POSTGRES", "postgres://postgres@127.0.0.1
 REDIS = os.environ.get("BAUCU_BENCH_REDIS", "redis://127.0.0.1:6379/0")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
+FEEDS = ("rss", "atom", "json")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ PROFILES = {
         engines=("sqlite", "postgresql"),
         sizes=(100, 10_000),
         repeat=15,
-        feed_repeat=15,
+        feed_repeat=12,
         qr_urls=50,
         qr_repeat=3,
         served=True,
@@ -186,7 +187,11 @@ def worker(args: argparse.Namespace) -> None:
     portal = SeededPortal(**json.loads(Path(args.portal).read_text()))
     result: dict = {"pages": pages_bench.run(portal, args.repeat)}
     feeds = optional_module("feeds_bench")
-    result["feeds"] = feeds.run(portal, repeat=args.feed_repeat) if feeds else None
+    result["feeds"] = (
+        {"formats": {fmt: feeds.run(portal, repeat=args.feed_repeat, fmt=fmt) for fmt in FEEDS}}
+        if feeds
+        else None
+    )
     qr = optional_module("qr_bench") if args.qr_urls else None
     result["qr"] = qr.run(portal, urls=args.qr_urls, repeat=args.qr_repeat) if qr else None
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))
