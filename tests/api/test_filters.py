@@ -30,6 +30,9 @@ def test_news_filters(demo, get_json):
         "Thành phố sẵn sàng cho ngày bầu cử",
     ]
     assert titles(get_json, API + "news/?year=2020") == []
+    # On every page type at once, the year and range of first publication.
+    status, data = get_json(API + "pages/?year=2022&published_to=2022-12-31")
+    assert [item["title"] for item in data["items"]] == ["Nghị định về cổng thông tin điện tử"]
 
 
 def test_date_range_is_inclusive_in_the_portal_time_zone(demo, get_json):

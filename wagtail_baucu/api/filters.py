@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.models import AbstractPage
 
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.documents.numbers import DOCUMENT_TYPES, OFFICIAL_LETTER
@@ -247,9 +248,9 @@ PAGE_FILTERS = [
     NamedFilter("document_type", (DirectiveDocumentMixin,), _document_type),
     NamedFilter("issuer", (DirectiveDocumentMixin,), _issuer),
     NamedFilter("level", (DirectiveDocumentMixin,), _level),
-    NamedFilter("year", (BaucuPageMixin,), _year),
-    NamedFilter("published_from", (BaucuPageMixin,), _published_from),
-    NamedFilter("published_to", (BaucuPageMixin,), _published_to),
+    NamedFilter("year", (AbstractPage,), _year),
+    NamedFilter("published_from", (AbstractPage,), _published_from),
+    NamedFilter("published_to", (AbstractPage,), _published_to),
     NamedFilter("issued_from", (DirectiveDocumentMixin,), _issued_from),
     NamedFilter("issued_to", (DirectiveDocumentMixin,), _issued_to),
 ]
