@@ -18,7 +18,8 @@ NASTY_HTML = (
     '<a href=" JaVaScRiPt:alert(2)">hai</a><a href="data:text/html,x">ba</a></p>'
     "<script>alert('x')</script><style>p{}</style>"
     '<p><img src="/media/x.png" onerror="steal()"><iframe src="http://evil.example/"></iframe></p>'
-    '<p style="color:red" class="x">Chữ 🗳️ ✅ \x00\x08\x0b\x0c\x1f\ufffe thường</p>'
+    # PostgreSQL refuses to store NUL itself; every other control character gets through.
+    '<p style="color:red" class="x">Chữ 🗳️ ✅ \x01\x08\x0b\x0c\x1f\ufffe thường</p>'
 )
 
 
@@ -35,7 +36,7 @@ def assert_clean(raw: bytes):
         "&lt;iframe",
     ):
         assert bad not in lowered, bad
-    assert "\x00" not in text and "\x0b" not in text
+    assert not any(c in text for c in "\x01\x02\x08\x0b\x0c\x1f\ufffe")
 
 
 def all_formats(client, base: str = "/tin-tuc/"):
@@ -52,7 +53,7 @@ def all_formats(client, base: str = "/tin-tuc/"):
 def test_control_characters_emoji_and_scripts(site_tree, agencies, client):
     site_tree.article(
         "Tiêu đề \x01có\x1f ký tự điều khiển 🗳️",
-        lead="Sapo \x0b với \x00 ký tự lạ ✅",
+        lead="Sapo \x0b với \x02 ký tự lạ ✅",
         agency=agencies["UBBC"],
         body=[("paragraph", NASTY_HTML), ("quote", {"text": "Trích \x02 dẫn", "attribution": ""})],
     )
