@@ -186,3 +186,13 @@ def test_no_query_gives_a_server_error(demo, client, endpoint, query):
 def test_no_id_gives_a_server_error(demo, client, endpoint, pk):
     response = client.get(API + f"{endpoint}/{pk}/")
     assert response.status_code in (200, 404)
+
+
+def test_other_methods_are_refused_without_a_server_error(demo, client):
+    page = demo.articles["first"]
+    for path in ["news/", f"news/{page.pk}/", "agencies/", f"pages/find/?id={page.pk}"]:
+        for method in ["post", "put", "patch", "delete"]:
+            response = getattr(client, method)(API + path)
+            assert response.status_code == 405, (method, path)
+        assert client.head(API + path).status_code in (200, 302)
+        assert client.options(API + path).status_code == 200
