@@ -21,7 +21,7 @@ unset PYTHONPATH DJANGO_SETTINGS_MODULE DATABASE_URL
 
 say() { printf '\n--- wheel check: %s\n' "$*"; }
 # pip warns about every configured local index folder that does not exist; drop those lines.
-without_index_noise() { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+without_index_noise() { grep --line-buffered -v 'is ignored: it is neither a file nor a directory' || true; }
 
 say "copy the source tree (files git knows about, no build leftovers)"
 mkdir -p "$WORK/src"
