@@ -251,9 +251,12 @@ class FeedItemBuilder:
             source = escape(page.source_name)
             if page.source_url:
                 source = f'<a href="{escape(page.source_url)}">{source}</a>'
-            parts.append(f"<p>{escape(_('Original source'))}: {source}</p>")
+            # Labels outside the f-strings: xgettext does not read inside them.
+            label = _("Original source")
+            parts.append(f"<p>{escape(label)}: {source}</p>")
         if page.agency is not None:
-            parts.append(f"<p>{escape(_('Source'))}: {escape(page.agency.name)}</p>")
+            label = _("Source")
+            parts.append(f"<p>{escape(label)}: {escape(page.agency.name)}</p>")
         enclosures = []
         for block in raw_body:
             if block.get("type") == "document" and isinstance(block.get("value"), dict):

@@ -14,6 +14,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,6 +41,7 @@ class RenderedFeed:
     archive: bool
     closed: bool  # an archive of a month that is over: it will hardly change again
     stale_at: datetime | None = None  # a page in it expires then: no event will say so
+    public: bool = False  # its page has no view restriction: it may skip Wagtail's checks
 
     def is_stale(self) -> bool:
         return self.stale_at is not None and self.stale_at <= timezone.now()
@@ -93,13 +95,7 @@ def _path_key(host: str, path: str) -> str:
 
 
 def remember_path(request: HttpRequest, source, fmt: str, month) -> None:
-    """Note which cached feed a public URL serves, so ``cached_for_path`` can skip routing.
-
-    Only for feeds of pages without view restrictions: a visitor who gave a password must not
-    open the way for anyone else.
-    """
-    if source.page.get_view_restrictions().exists():
-        return
+    """Note which cached feed a public URL serves, so ``cached_for_path`` can skip routing."""
     entry = (source.portal.pk, source.cache_id, fmt, month_label(*month) if month else "live")
     cache.set(_path_key(request.get_host(), request.path), entry, timeout=None)
 
@@ -111,7 +107,8 @@ def cached_for_path(request: HttpRequest) -> RenderedFeed | None:
     if entry is None:
         return None
     found = cache.get(_key(*entry))
-    if found is None or found.is_stale():
+    # A feed someone opened with a password is cached too, but never served this way.
+    if found is None or found.is_stale() or not found.public:
         return None
     return found
 
@@ -126,7 +123,7 @@ def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int]
         items = source.items(request, month)
         meta = source.meta(fmt, request, months=months, month=month)
         body = write_feed(fmt, meta, items)
-    now = timezone.localtime()
+    now = timezone.localtime(timezone=ZoneInfo(get_setting("TIME_ZONE")))
     closed = month is not None and month < (now.year, now.month)
     return RenderedFeed(
         body=body,
@@ -136,6 +133,7 @@ def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int]
         archive=month is not None,
         closed=closed,
         stale_at=source.expires_at,
+        public=not source.page.get_view_restrictions().exists(),
     )
 
 
@@ -148,7 +146,7 @@ def get_or_render(
     if found is not None and not found.is_stale():
         return found
     rendered = render(source, fmt, request, month)
-    if rendered is not None and request is not None:
+    if rendered is not None and rendered.public and request is not None:
         remember_path(request, source, fmt, month)
     if rendered is not None:
         timeout = get_setting("FEED_CACHE_TIMEOUT")
