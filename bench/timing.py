@@ -62,20 +62,21 @@ def interleave(
     """Time each call ``repeat`` times, in turn (A B C, B C A, ...), after ``warmup`` rounds.
 
     ``before_each`` runs untimed before every call (e.g. to clear caches for a cold run). Query
-    counts are taken in one extra, untimed round, so capturing them does not slow the timings.
+    counts are taken in one extra, untimed round after the warm-up (the steady state, not the
+    first request of a process), so capturing them does not slow the timings.
     """
     names = list(calls)
     results = {name: Timing() for name in names}
-    for name in names:
-        if before_each:
-            before_each()
-        results[name].queries, response = count_queries(calls[name])
-        describe(results[name], response)
     for _ in range(warmup):
         for name in names:
             if before_each:
                 before_each()
             calls[name]()
+    for name in names:
+        if before_each:
+            before_each()
+        results[name].queries, response = count_queries(calls[name])
+        describe(results[name], response)
     for run in range(repeat):
         shift = run % len(names)
         for name in names[shift:] + names[:shift]:
