@@ -219,10 +219,11 @@ def markdown(run, verdicts: list[Verdict]) -> str:
         ["database", "articles", "documents", "seeding (s)", "migrations (s)", "steps"], rows
     )
     lines += [
-        "Articles carry about 5 KB of rich text with internal page and document links, a captioned "
-        "image, a quote, a lead image (4 generated images shared, renditions made at seeding), "
-        "1-2 categories each, spread over 12 agencies (a third in the agencies' own spaces); one "
-        "in five links a directive document.",
+        "Article bodies are about 5 KB of HTML once rendered: rich text with internal page and "
+        "document links, a captioned image and a quote. Each article also has a lead image (4 "
+        "generated images shared, renditions made at seeding) and 1-2 categories; articles are "
+        "spread over 12 agencies (a third in the agencies' own spaces); one in five links a "
+        "directive document.",
         "",
     ]
     lines += feeds_report.markdown(run)
