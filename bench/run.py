@@ -334,8 +334,17 @@ def machine() -> dict[str, str]:
         "memory": command_output("free", "-h"),
         "cpu": cpu_model(),
         "system": f"{platform.system()} {platform.release()}",
-        "commit": command_output("git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"),
+        "commit": commit(),
     }
+
+
+def commit() -> str:
+    """The commit measured, and how many tracked files differed from it."""
+    head = command_output("git", "-C", str(ROOT), "rev-parse", "--short", "HEAD")
+    changed = command_output(
+        "git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"
+    ).splitlines()
+    return f"{head} + {len(changed)} modified files" if changed else head
 
 
 # --- Orchestration -------------------------------------------------------------------------------
