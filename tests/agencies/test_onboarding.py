@@ -1,4 +1,7 @@
-"""Onboarding: one step makes everything, twice changes nothing, bad input changes nothing."""
+"""Onboarding: one step makes everything, twice changes nothing, bad input changes nothing.
+
+Messages are read in Vietnamese, the language of the test site (``LANGUAGE_CODE = "vi"``).
+"""
 
 from io import StringIO
 
@@ -47,8 +50,8 @@ def page_rights(group) -> set[tuple[str, str]]:
 def test_add_makes_everything(site_tree):
     output = run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao", "--kind=department")
     agency = Agency.objects.get(code="SVHTT")
-    assert "SVHTT (Sở Văn hóa và Thể thao) created." in output
-    assert "  space: /co-quan/svhtt/" in output
+    assert "Đã tạo SVHTT (Sở Văn hóa và Thể thao)." in output
+    assert "  mục: /co-quan/svhtt/" in output
     assert agency.kind == "department" and agency.is_active
     assert agency.group.name == "Cộng tác viên SVHTT"
     space = agency.section.specific
@@ -70,13 +73,13 @@ def test_add_twice_changes_nothing(site_tree):
     run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao")
     before = snapshot()
     output = run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao")
-    assert "already there" in output
+    assert "đã có, đã sửa lại" in output
     assert snapshot() == before
 
 
 def test_portal_by_slug_or_id(site_tree):
     second = factories.make_portal("bau-cu-2026.example", slug="bau-cu-2026", title="Bầu cử 2026")
-    with pytest.raises(CommandError, match="several election portals"):
+    with pytest.raises(CommandError, match="Có nhiều cổng bầu cử"):
         run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao")
     run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao", "--portal", "bau-cu-2026")
     run("add", "--code", "STTTT", "--name", "Sở TTTT", "--portal", str(site_tree.portal.pk))
@@ -87,16 +90,19 @@ def test_portal_by_slug_or_id(site_tree):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (("add", "--code", "svhtt", "--name", "Sở VHTT"), "capital letters"),
-        (("add", "--code", "SV HTT", "--name", "Sở VHTT"), "capital letters"),
-        (("add", "--code", "SVHTT", "--name", "Sở Nội vụ"), "already belongs to"),
-        (("add", "--code", "SNV", "--name", "Sở Nội vụ", "--portal", "khong-co"), "No election"),
+        (("add", "--code", "svhtt", "--name", "Sở VHTT"), "chữ in hoa"),
+        (("add", "--code", "SV HTT", "--name", "Sở VHTT"), "chữ in hoa"),
+        (("add", "--code", "SVHTT", "--name", "Sở Nội vụ"), "đã thuộc về"),
+        (
+            ("add", "--code", "SNV", "--name", "Sở Nội vụ", "--portal", "khong-co"),
+            "Không có cổng bầu cử",
+        ),
         (("add", "--code", "SNV", "--name", "Sở Nội vụ", "--kind", "bogus"), "invalid choice"),
-        (("add", "--code", "SNV", "--name", " "), "needs a name"),
-        (("add-user", "KHONGCO", "svhtt.lan"), "No agency has the code"),
-        (("add-user", "SVHTT", "khong.co"), "No user has the username"),
-        (("add-user", "SGDDT", "svhtt.lan"), "inactive"),
-        (("deactivate", "KHONGCO"), "No agency has the code"),
+        (("add", "--code", "SNV", "--name", " "), "phải có tên"),
+        (("add-user", "KHONGCO", "svhtt.lan"), "Không có cơ quan nào có mã"),
+        (("add-user", "SVHTT", "khong.co"), "Không có người dùng nào có tên đăng nhập"),
+        (("add-user", "SGDDT", "svhtt.lan"), "tạm ngừng hoạt động"),
+        (("deactivate", "KHONGCO"), "Không có cơ quan nào có mã"),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(site_tree, args, message):
@@ -109,7 +115,7 @@ def test_bad_input_is_refused_and_changes_nothing(site_tree, args, message):
 
 def test_missing_portal_is_refused(db):
     before = snapshot()
-    with pytest.raises(CommandError, match="no election portal"):
+    with pytest.raises(CommandError, match="Chưa có cổng bầu cử"):
         run("add", "--code", "SVHTT", "--name", "Sở Văn hóa và Thể thao")
     assert snapshot() == before
 
@@ -128,7 +134,7 @@ def test_deactivate_takes_rights_and_keeps_content_online(site_tree, client):
     world = build_world(site_tree)
     article = world.article("SVHTT", "svhtt.lan", live=True, title="Lịch tuyên truyền")
     output = run("deactivate", "SVHTT")
-    assert "stay online" in output
+    assert "vẫn ở trên cổng" in output
     group = world.agency("SVHTT").group
     assert snapshot_of(group) == (0, 0, 0)
     assert world.users["svhtt.lan"] in group.user_set.all()
@@ -167,7 +173,7 @@ def test_sync_repairs_drift_and_keeps_moderators_extras(site_tree):
     inactive = world.agency("SGDDT").group
     inactive.permissions.add(Permission.objects.get(codename="access_admin"))
 
-    assert "3 agencies" in run("sync")
+    assert "3 cơ quan" in run("sync")
 
     space = world.space("SVHTT").url_path
     assert page_rights(contributors) == {(space, "add"), (space, "change")}
@@ -205,8 +211,8 @@ class TestAdminOnboarding:
     @pytest.mark.parametrize(
         "changes, message",
         [
-            ({"code": "snv"}, "capital letters"),
-            ({"code": "SVHTT"}, "already belongs to"),
+            ({"code": "snv"}, "chữ in hoa"),
+            ({"code": "SVHTT"}, "đã thuộc về"),
             ({"usernames": "nv.binh khong.co"}, "khong.co"),
         ],
     )

@@ -201,7 +201,8 @@ def test_agencies_list_and_detail(demo, get_json):
     assert set(by_code) == {"UBBC", "SVHTT", "STTTT", "BCHQS"}
     ubbc = by_code["UBBC"]
     assert ubbc["name"] == "Ủy ban bầu cử thành phố"
-    assert ubbc["kind"] == {"code": "election_committee", "name": "Election committee"}
+    # Names in the site's language (LANGUAGE_CODE = "vi").
+    assert ubbc["kind"] == {"code": "election_committee", "name": "Ủy ban bầu cử"}
     assert ubbc["meta"]["html_url"] == "http://testserver/co-quan/ubbc/"
     assert ubbc["page"]["html_url"] == "http://testserver/co-quan/ubbc/"
     assert ubbc["feeds"]["atom"] == "http://testserver/co-quan/ubbc/feed/atom/"

@@ -64,7 +64,9 @@ def png_size(raw: str | None) -> int:
         return get_setting("QR_PNG_SIZE")
     low, high = get_setting("QR_PNG_MIN_SIZE"), get_setting("QR_PNG_MAX_SIZE")
     if not raw.isdigit() or not low <= int(raw) <= high:
-        raise InvalidSize(f"size must be a whole number from {low} to {high}")
+        raise InvalidSize(
+            _("size must be a whole number from %(low)d to %(high)d") % {"low": low, "high": high}
+        )
     return int(raw)
 
 
