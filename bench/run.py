@@ -61,11 +61,12 @@ PROFILES = {
         engines=("sqlite", "postgresql"),
         sizes=(100, 10_000),
         repeat=15,
-        feed_repeat=12,
+        feed_repeat=15,
         qr_urls=50,
         qr_repeat=3,
         served=True,
         output=RESULTS,
+        batches=5,
     ),
     "smoke": Profile(
         engines=("sqlite",),
