@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "DOCUMENTS_PER_PAGE": 20,
     # How many items "Tin khác" shows under an article.
     "OTHER_NEWS_COUNT": 6,
+    # "Tin khác" picks among this many newest articles of the portal, so its cost stays bounded.
+    "OTHER_NEWS_WINDOW": 200,
     # How many news items and documents the portal home shows.
     "PORTAL_LATEST_COUNT": 6,
     # API: items per response when ``limit`` is not given, and the most a client may ask for.

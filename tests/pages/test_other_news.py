@@ -92,3 +92,17 @@ def test_shown_under_the_article(client, news, settings):
         "Cùng mục, mới",
         "Cùng mục, cũ",
     ]
+
+
+def test_chosen_among_the_newest_window(news, settings):
+    _site, article = news
+    # The three newest: "Mục khác, mới nhất", "Không mục, mới", "Cùng mục, mới".
+    settings.WAGTAIL_BAUCU = {"OTHER_NEWS_WINDOW": 3, "OTHER_NEWS_COUNT": 3}
+    # "Cùng mục, cũ" shares a category but is older than the window.
+    assert titles(article.other_news()) == ["Cùng mục, mới", "Mục khác, mới nhất", "Không mục, mới"]
+
+
+def test_the_window_never_hides_fewer_than_the_count(news, settings):
+    _site, article = news
+    settings.WAGTAIL_BAUCU = {"OTHER_NEWS_WINDOW": 1, "OTHER_NEWS_COUNT": 2}
+    assert titles(article.other_news()) == ["Mục khác, mới nhất", "Không mục, mới"]

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -156,7 +156,7 @@ class AgencyContentMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown as \"Nguồn tin\". Set from the agency's space when the page is in one."),
+        help_text=_('Shown as "Nguồn tin". Set from the agency\'s space when the page is in one.'),
     )
 
     class Meta:
@@ -220,7 +220,9 @@ class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, Bau
     election_name = models.CharField(
         _("election name"),
         max_length=255,
-        help_text=_("E.g. Election of deputies to the 15th National Assembly and People's Councils"),
+        help_text=_(
+            "E.g. Election of deputies to the 15th National Assembly and People's Councils"
+        ),
     )
     election_day = models.DateField(_("election day"), null=True, blank=True)
     introduction = RichTextField(_("introduction"), blank=True)
@@ -268,7 +270,7 @@ class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, Bau
 
 
 class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
-    """"Tin tức": every public article of the election, newest first, filtered through the URL."""
+    """ "Tin tức": every public article of the election, newest first, filtered through the URL."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -333,7 +335,7 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
         related_name="+",
     )
     source_name = models.CharField(
-        _("original source"), max_length=255, blank=True, help_text=_("Shown as \"Gốc\".")
+        _("original source"), max_length=255, blank=True, help_text=_('Shown as "Gốc".')
     )
     source_url = models.URLField(_("original source URL"), blank=True, max_length=500)
     categories = ParentalManyToManyField(
@@ -367,7 +369,9 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
     def get_search_text_parts(self) -> list[str]:
         parts = super().get_search_text_parts() + [self.lead, self.source_name]
         for block in self.body or []:
-            parts.append(strip_tags(str(block.render_as_block())) if block.block_type != "image" else "")
+            parts.append(
+                strip_tags(str(block.render_as_block())) if block.block_type != "image" else ""
+            )
         if self.agency_id and self.agency:
             parts += [self.agency.name, self.agency.short_name, self.agency.code]
         return parts
@@ -381,24 +385,36 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
         return self.last_published_at or self.first_published_at
 
     def other_news(self) -> list:
-        """"Tin khác": public articles of the same categories first, then the newest; never this one."""
+        """ "Tin khác": among the portal's newest ``OTHER_NEWS_WINDOW`` public articles, those
+        sharing a category with this one first, then the newest; never this one."""
         count = get_setting("OTHER_NEWS_COUNT")
         if count <= 0:
             return []
         model = page_model(NewsArticleMixin)
-        queryset = (
+        # A bounded window of ids, so the cost does not grow with the portal's archive.
+        window = list(
             public_pages(model.objects.all(), within=self.portal or self.get_parent())
             .exclude(pk=self.pk)
-            .select_related("agency")
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", flat=True)[: max(get_setting("OTHER_NEWS_WINDOW"), count)]
         )
-        order = ["-first_published_at", "-pk"]
+        if not window:
+            return []
         category_ids = [c.pk for c in self.categories.all()]
+        sharing = set()
         if category_ids:
-            # One query however many categories: those sharing one sort first.
-            shares = Exists(model.objects.filter(pk=OuterRef("pk"), categories__in=category_ids))
-            queryset = queryset.annotate(same_category=shares)
-            order.insert(0, "-same_category")
-        return list(queryset.order_by(*order)[:count])
+            field = model._meta.get_field("categories")
+            page_field, category_field = field.m2m_field_name(), field.m2m_reverse_field_name()
+            sharing = set(
+                field.remote_field.through.objects.filter(
+                    **{f"{page_field}__in": window, f"{category_field}__in": category_ids}
+                ).values_list(page_field, flat=True)
+            )
+        chosen = (
+            [pk for pk in window if pk in sharing] + [pk for pk in window if pk not in sharing]
+        )[:count]
+        found = model.objects.filter(pk__in=chosen).select_related("agency").in_bulk()
+        return [found[pk] for pk in chosen if pk in found]
 
     def public_related_documents(self) -> list:
         model = page_model(DirectiveDocumentMixin)
@@ -544,7 +560,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
 
 
 class DocumentIndexMixin(DocumentIndexFeedsMixin, ListingMixin, BaucuPageMixin):
-    """"Văn bản chỉ đạo": documents filtered by type, issuer, level and year, and searched."""
+    """ "Văn bản chỉ đạo": documents filtered by type, issuer, level and year, and searched."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
