@@ -1,24 +1,21 @@
-"""Rendered feeds in Django's cache, and the generations that invalidate them.
+"""Rendered feeds in Django's cache.
 
-A cached feed's key holds two generation tokens stored in the same cache: one for everything
-and one for the portal the feed belongs to. Publishing, unpublishing, moving or deleting a
-page, or changing an agency, a category, an image, a document or a site, replaces a token, so
-every process sharing the cache (Redis, Memcached) renders the affected feeds afresh on the
-very next request. Tokens are random, never counters, so a token the cache evicted cannot come
-back and revive old entries.
+A cached feed's key holds the generation tokens of ``wagtail_baucu.freshness``: one for
+everything and one for the portal the feed belongs to. Publishing, unpublishing, moving or
+deleting a page, or changing an agency, a category, an image, a document or a site, replaces a
+token, so every process sharing the cache (Redis, Memcached) renders the affected feeds afresh
+on the very next request.
 """
 
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
@@ -26,8 +23,8 @@ from wagtail_baucu.conf import get_setting
 from wagtail_baucu.feeds.items import CONTENT_TYPES, month_label, newest_update
 from wagtail_baucu.feeds.writers import write_feed
 
-GENERATION_KEY = "baucu:feeds:generation:{}"
-ALL = "all"
+# The tokens live in a neutral module (pages use them too); still importable from here.
+from wagtail_baucu.freshness import ALL, GENERATION_KEY, generation, invalidate  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -45,40 +42,6 @@ class RenderedFeed:
 
     def is_stale(self) -> bool:
         return self.stale_at is not None and self.stale_at <= timezone.now()
-
-
-def _new_token() -> str:
-    return uuid.uuid4().hex[:12]
-
-
-def generation(portal_pk: int | None) -> str:
-    """The current generation tokens for feeds of the portal ``portal_pk`` (one cache read)."""
-    keys = [GENERATION_KEY.format(ALL), GENERATION_KEY.format(portal_pk or ALL)]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            token = _new_token()
-            # add(): two processes starting together agree on the first token.
-            if not cache.add(key, token, timeout=None):
-                token = cache.get(key) or token
-        tokens.append(token)
-    return "-".join(tokens)
-
-
-def invalidate(portal_pk: int | None = None) -> None:
-    """Make the feeds of one portal (or of every portal) render afresh.
-
-    Done at once and again when the transaction commits: a request served in between may
-    have read the old rows and stored them under the new token.
-    """
-
-    def bump():
-        cache.set(GENERATION_KEY.format(portal_pk or ALL), _new_token(), timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
 
 
 def _key(portal_pk: int, cache_id: str, fmt: str, month_part: str) -> str:
@@ -117,11 +80,11 @@ def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int]
     """Build and write a feed document; ``None`` for a month without items."""
     # One language for every reader: a cached feed must not depend on Accept-Language.
     with translation.override(settings.LANGUAGE_CODE):
-        months = source.months()
-        if month is not None and month not in months:
-            return None
         items = source.items(request, month)
-        meta = source.meta(fmt, request, months=months, month=month)
+        if month is not None and not items:
+            return None  # a month without items has no archive
+        prev_month, next_month = source.neighbour_months(month)
+        meta = source.meta(fmt, request, month=month, prev_month=prev_month, next_month=next_month)
         body = write_feed(fmt, meta, items)
     now = timezone.localtime(timezone=ZoneInfo(get_setting("TIME_ZONE")))
     closed = month is not None and month < (now.year, now.month)

@@ -124,14 +124,43 @@ class FeedSource:
             first_published_at__isnull=False, **self.filters, **self.document_filters
         )
 
-    def months(self) -> list[tuple[int, int]]:
-        """The months, oldest first, in which at least one of this feed's items was published."""
-        found = set()
+    def _edge_month(
+        self, *, before: datetime | None = None, since: datetime | None = None
+    ) -> tuple[int, int] | None:
+        """The month of the newest item published before ``before`` (of the newest of all
+        without it), or of the oldest published at or after ``since``; ``None`` if none is.
+
+        One query per kind of item, ordered by date and stopped at the first row, so the cost
+        does not grow with the archive as listing every month would.
+        """
+        moments = []
         for queryset in (self.news_pages(), self.document_pages()):
-            if queryset is not None:
-                for moment in queryset.datetimes("first_published_at", "month", tzinfo=_zone()):
-                    found.add((moment.year, moment.month))
-        return sorted(found)
+            if queryset is None:
+                continue
+            if since is not None:
+                queryset = queryset.filter(first_published_at__gte=since)
+                queryset = queryset.order_by("first_published_at")
+            else:
+                if before is not None:
+                    queryset = queryset.filter(first_published_at__lt=before)
+                queryset = queryset.order_by("-first_published_at")
+            moment = queryset.values_list("first_published_at", flat=True).first()
+            if moment is not None:
+                moments.append(moment)
+        if not moments:
+            return None
+        moment = (min if since is not None else max)(moments).astimezone(_zone())
+        return moment.year, moment.month
+
+    def neighbour_months(
+        self, month: tuple[int, int] | None
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The archive months a document links to (RFC 5005): the previous and the next month
+        with items around ``month``; for the live feed (``None``), the newest month and none."""
+        if month is None:
+            return self._edge_month(), None
+        start, end = _month_range(*month)
+        return self._edge_month(before=start), self._edge_month(since=end)
 
     def builder(self, request: HttpRequest | None) -> FeedItemBuilder:
         portal_url = self.portal.get_full_url(request) or ""
@@ -190,8 +219,9 @@ class FeedSource:
         fmt: str,
         request: HttpRequest | None,
         *,
-        months: list[tuple[int, int]],
         month: tuple[int, int] | None = None,
+        prev_month: tuple[int, int] | None = None,
+        next_month: tuple[int, int] | None = None,
     ) -> FeedMeta:
         """What the document says about itself, with its RFC 5005 history links."""
         root_url = site_root_url(self.page, request) or ""
@@ -203,14 +233,6 @@ class FeedSource:
             if self.page.pk == self.portal.pk and not self.subpath
             else (f"{self.title} – {portal_title}")
         )
-        prev_month = next_month = None
-        if month is None:
-            prev_month = months[-1] if months else None
-        else:
-            earlier = [m for m in months if m < month]
-            later = [m for m in months if m > month]
-            prev_month = earlier[-1] if earlier else None
-            next_month = later[0] if later else None
 
         def archive(m):
             return self.feed_url(fmt, request, month_label(*m)) if m else ""

@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -47,6 +48,7 @@ from wagtail_baucu.feeds.routes import (
     NewsIndexFeedsMixin,
     PortalFeedsMixin,
 )
+from wagtail_baucu.freshness import cached_count
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
@@ -72,9 +74,16 @@ def search_pages(queryset: QuerySet, raw_query: str | None) -> QuerySet:
     return queryset
 
 
-def paginate(queryset: QuerySet, request: HttpRequest, per_page: int) -> PaginatorPage:
-    """One page of results: a malformed or too small ``?page=`` gives the first, too big the last."""
+def paginate(
+    queryset: QuerySet, request: HttpRequest, per_page: int, count: int | None = None
+) -> PaginatorPage:
+    """One page of results: a malformed or too small ``?page=`` gives the first, too big the last.
+
+    ``count``, when known (e.g. from the cache), spares the paginator its ``COUNT`` query.
+    """
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never computed
     raw = (request.GET.get("page") or "").strip()
     if not (raw.isascii() and raw.isdigit()):
         return paginator.page(1)
@@ -298,7 +307,14 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
 
         context = super().get_context(request, *args, **kwargs)
         queryset, filters = self.filtered_news(request)
-        context["articles"] = paginate(queryset, request, get_setting("NEWS_PER_PAGE"))
+        portal = self.portal
+        # Counting every article is the index's only cost that grows with the archive.
+        count = cached_count(
+            queryset,
+            portal.pk if portal else None,
+            f"news-index:{self.pk}:{urlencode(sorted(filters.items()))}",
+        )
+        context["articles"] = paginate(queryset, request, get_setting("NEWS_PER_PAGE"), count)
         context["filters"] = filters
         context["agencies"] = Agency.objects.all()
         context["categories"] = Category.objects.all()
