@@ -165,7 +165,9 @@ def make_portal(
     portal = model("ElectionPortal")(
         title=title,
         slug=slug,
-        election_name="Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
+        election_name=(
+            "Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026"
+        ),
         election_day=date(2021, 5, 23),
         live=False,
     )

@@ -22,14 +22,18 @@ ALLOWED_HOSTS = ["*"]
 
 DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BAUCU_TEST_DB_NAME", "test_wagtail_baucu")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("BAUCU_TEST_DB_NAME", "test_wagtail_baucu")
+    }
 
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "example_site.demo"] + [
     "example_site.demo"
 ]
 if CUSTOM_PAGE:
     WAGTAIL_PAGE_MODEL = "custompage.BasePage"
-    INSTALLED_APPS = ["tests.custompage"] + [a for a in INSTALLED_APPS if a != "wagtail_baucu.pages"]
+    INSTALLED_APPS = ["tests.custompage"] + [
+        a for a in INSTALLED_APPS if a != "wagtail_baucu.pages"
+    ]
 
 CACHES = {
     "default": {

@@ -36,7 +36,9 @@ def is_public(page: Page) -> bool:
     if page.expire_at is not None and page.expire_at <= timezone.now():
         return False
     restricted = PageViewRestriction.objects.filter(
-        page__path__in=[page.path[: i] for i in range(page.steplen, len(page.path) + 1, page.steplen)]
+        page__path__in=[
+            page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
+        ]
     )
     return not restricted.exists()
 

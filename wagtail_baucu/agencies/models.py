@@ -61,7 +61,9 @@ class Agency(index.Indexed, models.Model):
     is_active = models.BooleanField(
         _("active"),
         default=True,
-        help_text=_("An inactive agency's contributors lose their rights; its content stays online."),
+        help_text=_(
+            "An inactive agency's contributors lose their rights; its content stays online."
+        ),
     )
     # Attached by onboarding: the contributors' group and the agency's space in the page tree.
     group = models.OneToOneField(
@@ -87,7 +89,12 @@ class Agency(index.Indexed, models.Model):
             heading=_("Agency"),
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("address"),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("is_active"),
@@ -148,5 +155,7 @@ class Category(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # Slugs are made on the server: the admin's JavaScript mangles đ.
-        self.slug = vietnamese_slugify(self.slug or self.name) or fold(self.name)[:50] or "chuyen-muc"
+        self.slug = (
+            vietnamese_slugify(self.slug or self.name) or fold(self.name)[:50] or "chuyen-muc"
+        )
         super().save(*args, **kwargs)

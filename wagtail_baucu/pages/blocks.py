@@ -16,7 +16,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         label=_("alternative text"),
         required=False,
         max_length=255,
-        help_text=_("Describes the image for people who cannot see it; the caption is used if empty."),
+        help_text=_(
+            "Describes the image for people who cannot see it; the caption is used if empty."
+        ),
     )
 
     class Meta:
@@ -38,7 +40,10 @@ class QuoteBlock(blocks.StructBlock):
 class EmbeddedDocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
-        label=_("link text"), required=False, max_length=255, help_text=_("The file's title if empty.")
+        label=_("link text"),
+        required=False,
+        max_length=255,
+        help_text=_("The file's title if empty."),
     )
 
     class Meta:

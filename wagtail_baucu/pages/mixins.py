@@ -289,7 +289,7 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
         abstract = True
 
     def filtered_news(self, request: HttpRequest) -> tuple[QuerySet, dict]:
-        """The articles this index shows for ``?agency=CODE&category=slug``, and the filters used."""
+        """The articles this index shows for ``?agency=CODE&category=slug``, and the filters."""
         queryset = self.news_queryset()
         filters = {}
         agency = query_param(request, "agency", 20)
