@@ -121,6 +121,18 @@ class Portal:
             page.save_revision()
         return page
 
+    def one_page_of_each_type(self, agency: Agency) -> list:
+        """The portal, its indexes, an agency page, an article and a document, all published."""
+        return [
+            self.portal,
+            self.news_index,
+            self.document_index,
+            self.agency_index,
+            self.agency_page(agency),
+            self.article(),
+            self.document("34/UBBC-TCTTT"),
+        ]
+
     def document(
         self,
         number: str = "34/UBBC-TCTTT",

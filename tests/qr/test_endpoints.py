@@ -64,16 +64,7 @@ def test_unicode_slug_is_percent_encoded(client, site_tree, fmt):
 
 @pytest.mark.parametrize("fmt", ["svg", "png"])
 def test_every_page_type(client, site_tree, agencies, fmt):
-    pages = [
-        site_tree.portal,
-        site_tree.news_index,
-        site_tree.document_index,
-        site_tree.agency_index,
-        site_tree.agency_page(agencies["UBBC"]),
-        site_tree.article(),
-        site_tree.document("34/UBBC-TCTTT"),
-    ]
-    for page in pages:
+    for page in site_tree.one_page_of_each_type(agencies["UBBC"]):
         assert scan(client, page.url, fmt) == page.full_url
 
 

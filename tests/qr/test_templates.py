@@ -23,16 +23,7 @@ def codes_in(html: str) -> list[str]:
 
 
 def test_every_page_type_shows_its_code(client, site_tree, agencies):
-    pages = [
-        site_tree.portal,
-        site_tree.news_index,
-        site_tree.document_index,
-        site_tree.agency_index,
-        site_tree.agency_page(agencies["UBBC"]),
-        site_tree.article(),
-        site_tree.document("34/UBBC-TCTTT"),
-    ]
-    for page in pages:
+    for page in site_tree.one_page_of_each_type(agencies["UBBC"]):
         html = client.get(page.url).content.decode()
         assert codes_in(html) == [page.full_url], page.url
         assert f'<a class="baucu-url" href="{page.full_url}">{page.full_url}</a>' in html
