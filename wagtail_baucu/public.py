@@ -6,7 +6,7 @@ Every public surface (pages, print views, QR codes, feeds, the API, search, site
 
 from urllib.parse import urljoin
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
@@ -29,18 +29,42 @@ def public_pages(queryset: QuerySet, *, within: Page | None = None) -> QuerySet:
     return queryset
 
 
+def _view_restrictions(page: Page) -> QuerySet:
+    """View restrictions on the page or any of its ancestors."""
+    return PageViewRestriction.objects.filter(
+        page__path__in=[
+            page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
+        ]
+    )
+
+
 def is_public(page: Page) -> bool:
     """Whether ``page`` may be shown to anonymous visitors."""
     if not page.live or page.expired:
         return False
     if page.expire_at is not None and page.expire_at <= timezone.now():
         return False
-    restricted = PageViewRestriction.objects.filter(
-        page__path__in=[
-            page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
-        ]
+    return not _view_restrictions(page).exists()
+
+
+def is_public_afresh(page: Page) -> bool:
+    """``is_public`` read again from the database in one query, for a page loaded earlier.
+
+    For callers that must not act on rows read before a change committed. The page must still
+    be at its ``url_path``; its ``expire_at`` is refreshed.
+    """
+    row = (
+        type(page)
+        ._default_manager.filter(pk=page.pk, url_path=page.url_path, live=True, expired=False)
+        .filter(not_expired_q())
+        .filter(~Exists(_view_restrictions(page)))
+        .values_list("expire_at")
+        .first()
     )
-    return not restricted.exists()
+    if row is None:
+        return False
+    page.expire_at = row[0]
+    return True
 
 
 def site_root_url(page: Page, request: HttpRequest | None = None) -> str | None:

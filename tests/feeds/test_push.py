@@ -14,6 +14,7 @@ from django.test import override_settings
 
 from tests import factories
 from tests.feeds.conftest import ATOM, entry_links, fetch, parse, xml
+from tests.shared_cache import redis_available, redis_cache, renew_connections
 
 pytestmark = pytest.mark.django_db
 
@@ -150,42 +151,21 @@ def test_moving_a_page_renews_the_feeds(newsroom, agencies, client):
     assert article.get_full_url() in entry_links(client, "/feed/atom/")
 
 
-REDIS = "redis://127.0.0.1:6379/15"
-
-
-def redis_available() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not redis_available(), reason="no Redis on localhost")
 def test_invalidation_lives_in_the_shared_cache_not_in_the_process(newsroom, agencies, client):
-    redis_cache = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS,
-            "KEY_PREFIX": f"baucu-feeds-test-{time.time_ns()}",
-        }
-    }
-    with override_settings(CACHES=redis_cache):
+    with override_settings(CACHES=redis_cache("baucu-feeds-test")):
         try:
             first = fetch(client, "/tin-tuc/feed/atom/")["ETag"]
             # A fresh connection, as another worker process would have, sees the same feed.
-            caches.close_all()
-            del caches["default"]
+            renew_connections()
             assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] == first
             article = newsroom.article("Từ tiến trình khác", agency=agencies["UBBC"])
-            caches.close_all()
-            del caches["default"]
+            renew_connections()
             assert article.get_full_url() in entry_links(client, "/tin-tuc/feed/atom/")
             assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] != first
         finally:
             caches["default"].clear()
-            caches.close_all()
-            del caches["default"]
+            renew_connections()
 
 
 def test_republishing_with_no_change_keeps_the_etag_of_other_portals_feeds(

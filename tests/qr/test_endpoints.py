@@ -1,8 +1,13 @@
 """``<page URL>qr.svg``, ``qr.png`` and ``/p/<id>/`` over HTTP, decoded by zbar."""
 
 import io
+import time
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from PIL import Image
@@ -10,6 +15,7 @@ from wagtail.models import PageViewRestriction, Revision
 
 from tests.factories import make_portal, publish
 from tests.qr.scan import decode_png, decode_svg
+from tests.shared_cache import redis_available, redis_cache, renew_connections
 from wagtail_baucu.qr import render, service, urls_for
 
 pytestmark = pytest.mark.django_db
@@ -127,11 +133,15 @@ def test_short_link_code_redirects_to_the_page_and_survives_a_slug_change(
 
 def test_short_link_follows_a_move(client, site_tree, agencies):
     article = site_tree.article("Lịch bầu cử")
+    assert scan(client, article.url, "svg") == "http://testserver/tin-tuc/lich-bau-cu/"
     space = site_tree.agency_page(agencies["UBBC"])
     article.move(space, pos="last-child")
     assert client.get(f"/p/{article.pk}/")["Location"] == (
         "http://testserver/co-quan/ubbc/lich-bau-cu/"
     )
+    assert client.get("/tin-tuc/lich-bau-cu/qr.svg").status_code == 404
+    moved = "http://testserver/co-quan/ubbc/lich-bau-cu/"
+    assert scan(client, "/co-quan/ubbc/lich-bau-cu/", "svg") == moved
 
 
 def test_short_link_on_another_site(client, site_tree):
@@ -160,17 +170,10 @@ def schedule(page):
     page.save_revision().publish()
 
 
-def expire(page):
-    type(page).objects.filter(pk=page.pk).update(
-        expire_at=timezone.now() - timezone.timedelta(minutes=1)
-    )
-
-
 TRANSITIONS = {
     "unpublished": lambda tree, page: page.unpublish(),
     "view restriction on the page": lambda tree, page: make_private(page),
     "view restriction on the parent": lambda tree, page: make_private(tree.news_index),
-    "expiry time passed": lambda tree, page: expire(page),
     "deleted": lambda tree, page: page.delete(),
 }
 
@@ -183,6 +186,20 @@ def test_no_code_after_the_page_stops_being_public(client, site_tree, transition
     assert client.get(url + "qr.png").status_code == 200
     assert client.get(f"/p/{pk}/").status_code == 302
     TRANSITIONS[transition](site_tree, article)
+    assert_not_found(client, pk, url)
+
+
+def test_no_code_once_the_expiry_time_passes_without_any_event(client, site_tree):
+    article = site_tree.article("Lịch bầu cử")
+    soon = timezone.now() + timezone.timedelta(seconds=1)
+    article.expire_at = soon
+    publish(article)  # an editor sets the expiry and publishes again
+    url, pk = article.url, article.pk
+    for fmt in ("svg", "png"):  # the second request is answered from the cache
+        assert client.get(f"{url}qr.{fmt}").status_code == 200
+        assert client.get(f"{url}qr.{fmt}").status_code == 200
+    while timezone.now() <= soon:
+        time.sleep(0.1)
     assert_not_found(client, pk, url)
 
 
@@ -261,20 +278,58 @@ def test_query_counts_and_second_request_does_no_encoding(
     article = site_tree.article("Lịch bầu cử")
     client.get("/")  # warms Wagtail's cache of site root paths, as any earlier request would
     before = render.counts.copy()
-    # Site, page, view restrictions.
-    with django_assert_num_queries(3):
+    # Site, page, its portal, whether it is public (read again after the generation token).
+    with django_assert_num_queries(4):
         assert client.get(article.url + "qr.svg").status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(article.url + "qr.png").status_code == 200
     assert render.counts["encode"] - before["encode"] == 1
     assert render.counts["png"] - before["png"] == 1
+    # Repeats: the cache entry of the address and the generation token, no SQL.
     for fmt in ("svg", "png", "svg", "png"):
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(0):
+            assert client.get(article.url + f"qr.{fmt}").status_code == 200
+    # A publish elsewhere in the portal renews the token: visibility is read again, the code
+    # itself is not encoded again.
+    site_tree.article("Bài khác")
+    for fmt in ("svg", "png"):
+        with django_assert_num_queries(4):
             assert client.get(article.url + f"qr.{fmt}").status_code == 200
     assert render.counts["encode"] - before["encode"] == 1
     assert render.counts["png"] - before["png"] == 1
     with django_assert_num_queries(2):
         assert client.get(f"/p/{article.pk}/").status_code == 302
+
+
+def test_the_title_follows_the_language_of_the_request(client, site_tree):
+    article = site_tree.article("Lịch bầu cử")
+    titles = {}
+    for language in ("vi", "en", "vi", "en"):  # the repeats come from the cache
+        response = client.get(article.url + "qr.svg", HTTP_ACCEPT_LANGUAGE=language)
+        title = response.content.decode().split("<title>")[1].split("</title>")[0]
+        assert titles.setdefault(language, title) == title
+    assert titles["vi"] == f"Mã QR của {article.full_url}"
+    assert titles["en"] == f"QR code of {article.full_url}"
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on localhost")
+def test_a_repeat_from_the_shared_cache_sees_an_unpublish_from_another_process(client, site_tree):
+    article = site_tree.article("Lịch bầu cử")
+    url = article.url + "qr.svg"
+    with override_settings(CACHES=redis_cache("baucu-qr-test")):
+        try:
+            first = client.get(url)
+            assert first.status_code == 200
+            renew_connections()  # as another worker process: only what Redis holds
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url)["ETag"] == first["ETag"]
+            assert len(queries) == 0
+            article.unpublish()
+            renew_connections()
+            assert client.get(url).status_code == 404
+        finally:
+            caches["default"].clear()
+            renew_connections()
 
 
 def test_generating_codes_never_saves_or_publishes(client, site_tree):

@@ -3,27 +3,41 @@
 The cache is Django's default cache, so several worker processes (with Redis or Memcached) share
 one copy of each code. Cache keys hold the encoded text and the options, so a new URL (slug
 change, move, new site host) gets a new code on its next request and the old one ages out.
+
+A public page's code is also kept under the address it was asked at, with the generation token
+of ``wagtail_baucu.freshness`` and the page's expiry time: a repeat request is answered from
+that one entry without the database, until a publish, unpublish, move, deletion or view
+restriction replaces the token or the page expires.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import swapper
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from wagtail_baucu.conf import get_setting
+from wagtail_baucu.freshness import generation
 from wagtail_baucu.pages.mixins import BaucuPageMixin
-from wagtail_baucu.public import absolute_url, is_public, make_absolute, site_root_url
+from wagtail_baucu.public import (
+    absolute_url,
+    is_public,
+    is_public_afresh,
+    make_absolute,
+    site_root_url,
+)
 from wagtail_baucu.qr import render
 from wagtail_baucu.qr.payload import ascii_url
 
-CACHE_PREFIX = "wagtail_baucu:qr:v1"
+CACHE_PREFIX = "wagtail_baucu:qr:v2"
 
 
 class InvalidSize(ValueError):
@@ -54,8 +68,17 @@ def code_title(url: str) -> str:
 
 
 def svg_for(url: str, *, width: int | None = None) -> str:
-    """An SVG document of ``url``'s code."""
-    return render.svg(modules_for(url), title=code_title(url), width=width)
+    """An SVG document of ``url``'s code, from the cache or freshly drawn.
+
+    The title is in the active language, so the language is part of the key.
+    """
+    key = _key("svg", get_setting("QR_ERROR_CORRECTION"), width, get_language(), url)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    svg = render.svg(modules_for(url), title=code_title(url), width=width)
+    cache.set(key, svg, get_setting("QR_CACHE_TIMEOUT"))
+    return svg
 
 
 def png_size(raw: str | None) -> int:
@@ -129,8 +152,8 @@ def _public_package_page(page: Page | None) -> Page | None:
     return page.specific_deferred
 
 
-def find_public_page(request: HttpRequest, path: str) -> Page | None:
-    """The public package page at ``path`` (relative to the request's site root), else ``None``.
+def _page_at(request: HttpRequest, path: str) -> Page | None:
+    """The page at ``path`` under the request's site root, public or not.
 
     Looked up by ``url_path`` in one query rather than by ``route()``, which would also answer
     for a routable page's sub-routes (``tim-kiem/``) and costs a query per level.
@@ -139,13 +162,11 @@ def find_public_page(request: HttpRequest, path: str) -> Page | None:
     if site is None:
         return None
     root = site.root_page
-    url_path = root.url_path + path
-    page = (
+    return (
         _base_page_model()
-        .objects.filter(depth=root.depth + path.count("/"), url_path=url_path)
+        .objects.filter(depth=root.depth + path.count("/"), url_path=root.url_path + path)
         .first()
     )
-    return _public_package_page(page)
 
 
 def find_public_page_by_id(page_id: int) -> Page | None:
@@ -153,30 +174,75 @@ def find_public_page_by_id(page_id: int) -> Page | None:
     return _public_package_page(_base_page_model().objects.filter(pk=page_id).first())
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """A generated code ready to send: body, media type and a validator for caches."""
 
     body: bytes
     content_type: str
+    etag: str
 
-    @property
-    def etag(self) -> str:
-        return '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+    @classmethod
+    def of(cls, body: bytes, content_type: str) -> Code:
+        return cls(body, content_type, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
 
 
-def page_code(page: Page, request: HttpRequest, fmt: str, size: str | None = None) -> Code | None:
-    """The page's code as SVG or PNG (``size`` is the raw ``?size=``; ``InvalidSize`` if bad).
-
-    ``None`` if the page has no URL, or one no QR code can hold (a host IDNA rejects).
-    """
-    pixels = png_size(size) if fmt == "png" else None
+def _code(page: Page, request: HttpRequest, fmt: str, pixels: int | None) -> Code | None:
+    """The page's code as SVG or PNG; ``None`` if the page has no URL, or one no QR code can
+    hold (a host IDNA rejects)."""
     url = target_url(page, request)
     if url is None:
         return None
     try:
         if pixels is not None:
-            return Code(png_for(url, pixels), "image/png")
-        return Code(svg_for(url).encode(), "image/svg+xml")
+            return Code.of(png_for(url, pixels), "image/png")
+        return Code.of(svg_for(url).encode(), "image/svg+xml")
     except ValueError:
         return None
+
+
+def code_at(request: HttpRequest, path: str, fmt: str, size: str | None = None) -> Code | None:
+    """The code of the public package page at ``path``, for ``<page URL>qr.svg`` / ``qr.png``.
+
+    ``None`` if no public package page is there; ``InvalidSize`` for a bad ``?size=``. A repeat
+    request is one cache entry and a token check, without the database.
+    """
+    pixels = png_size(size) if fmt == "png" else None
+    key = _key(
+        "at",
+        request.get_host(),
+        path,
+        fmt,
+        pixels,
+        get_language(),
+        get_setting("QR_TARGET"),
+        get_setting("QR_ERROR_CORRECTION"),
+    )
+    # (portal pk, generation token, expiry time or None, body, media type, ETag): a plain
+    # tuple, the cheapest thing to unpickle on the hot path of a printed code.
+    known = cache.get(key)
+    if known is not None:
+        portal_pk, token, stale_at, body, content_type, etag = known
+        if (stale_at is None or timezone.now() < stale_at) and generation(portal_pk) == token:
+            return Code(body, content_type, etag)
+
+    page = _page_at(request, path)
+    if page is None or not issubclass(page.specific_class or Page, BaucuPageMixin):
+        return None
+    page = page.specific_deferred
+    portal = page.portal
+    portal_pk = portal.pk if portal is not None else None
+    # The token is read before the rows that decide visibility are read again: a change
+    # committed in between replaces the token, so the entry stored below is never served.
+    token = generation(portal_pk)
+    if not is_public_afresh(page):
+        return None
+    code = _code(page, request, fmt, pixels)
+    if code is None:
+        return None
+    timeout = get_setting("QR_CACHE_TIMEOUT")
+    if page.expire_at is not None:
+        until_expiry = max(1, int((page.expire_at - timezone.now()).total_seconds()))
+        timeout = until_expiry if timeout is None else min(timeout, until_expiry)
+    known = (portal_pk, token, page.expire_at, code.body, code.content_type, code.etag)
+    cache.set(key, known, timeout)
+    return code

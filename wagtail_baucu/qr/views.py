@@ -7,7 +7,7 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseRedirect,
 )
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
 from wagtail_baucu.conf import get_setting
@@ -18,11 +18,8 @@ from wagtail_baucu.qr import service
 @require_safe
 def page_code(request: HttpRequest, path: str, fmt: str) -> HttpResponse:
     """The QR code of the public page at ``path``; 404 for anything not public."""
-    page = service.find_public_page(request, path)
-    if page is None:
-        raise Http404
     try:
-        code = service.page_code(page, request, fmt, request.GET.get("size"))
+        code = service.code_at(request, path, fmt, request.GET.get("size"))
     except service.InvalidSize as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     if code is None:
@@ -31,7 +28,8 @@ def page_code(request: HttpRequest, path: str, fmt: str) -> HttpResponse:
     if response is None:
         response = HttpResponse(code.body, content_type=code.content_type)
     response["ETag"] = code.etag
-    patch_cache_control(response, public=True, max_age=get_setting("QR_MAX_AGE"))
+    # Set whole rather than patched: the response is new, and this is the hot path of a code.
+    response["Cache-Control"] = f"public, max-age={get_setting('QR_MAX_AGE')}"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
