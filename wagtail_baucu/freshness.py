@@ -79,3 +79,21 @@ def cached_count(queryset: QuerySet, portal_pk: int | None, key: str) -> int:
         timeout = max(1, min(timeout, int(until_expiry) + 1))
     cache.set(cache_key, figures["count"], timeout=timeout)
     return figures["count"]
+
+
+def cached_selection(queryset: QuerySet, portal_pk: int | None, key: str) -> QuerySet:
+    """``queryset`` narrowed to the rows it matched when the portal's content last changed.
+
+    For lookups whose answer seldom changes but whose cost grows with the archive (a portal's
+    menu and indexes are found among all its pages): the primary keys are kept under the
+    portal's generation token and the rows fetched by key. The queryset's own filters still
+    apply, so a page that expired since drops out though no event said so. ``key`` names what
+    the queryset selects.
+    """
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    cache_key = f"baucu:selection:{generation(portal_pk)}:{digest}"
+    pks = cache.get(cache_key)
+    if pks is None:
+        pks = list(queryset.values_list("pk", flat=True))
+        cache.set(cache_key, pks, timeout=get_setting("LISTING_COUNT_CACHE_TIMEOUT"))
+    return queryset.filter(pk__in=pks)

@@ -37,7 +37,7 @@ from wagtail_baucu.feeds.items import (
     month_label,
     tag_uri,
 )
-from wagtail_baucu.pages import mixins
+from wagtail_baucu.pages import mixins, structure
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import make_absolute, public_pages, site_root_url
 
@@ -164,8 +164,8 @@ class FeedSource:
 
     def builder(self, request: HttpRequest | None) -> FeedItemBuilder:
         portal_url = self.portal.get_full_url(request) or ""
-        news_index = find_child(self.portal, mixins.NewsIndexMixin)
-        document_index = find_child(self.portal, mixins.DocumentIndexMixin)
+        news_index = structure.find_child(self.portal, mixins.NewsIndexMixin)
+        document_index = structure.find_child(self.portal, mixins.DocumentIndexMixin)
         return FeedItemBuilder(
             root_url=site_root_url(self.page, request) or "",
             request=request,
@@ -270,13 +270,6 @@ def _asset_url(path: str, root_url: str) -> str:
     return make_absolute(static(path), root_url)
 
 
-def find_child(page, mixin: type):
-    """The first public child of ``page`` built on ``mixin``, or ``None``."""
-    if page is None:
-        return None
-    return public_pages(page_model(mixin).objects.child_of(page)).order_by("path").first()
-
-
 # The feeds of each kind of page ------------------------------------------------------------
 
 
@@ -375,13 +368,11 @@ def sources_for_item(page) -> list[FeedSource]:
         return []
     found = [portal_source(portal)]
     if isinstance(page, mixins.NewsArticleMixin):
-        model = page_model(mixins.NewsIndexMixin)
-        for index in public_pages(model.objects.descendant_of(portal)).order_by("path"):
+        for index in structure.indexes(portal, mixins.NewsIndexMixin):
             found.append(news_index_source(index))
             found += [category_source(index, c) for c in page.categories.all()]
     elif isinstance(page, mixins.DirectiveDocumentMixin):
-        model = page_model(mixins.DocumentIndexMixin)
-        for index in public_pages(model.objects.descendant_of(portal)).order_by("path"):
+        for index in structure.indexes(portal, mixins.DocumentIndexMixin):
             found += [documents_source(index), document_type_source(index, page.document_type)]
     agency_page = agency_page_for(portal, getattr(page, "agency_id", None))
     if agency_page is not None:
@@ -412,12 +403,10 @@ def all_sources(portal) -> list[FeedSource]:
     from wagtail_baucu.agencies.models import Category
 
     found = [portal_source(portal)]
-    news_model = page_model(mixins.NewsIndexMixin)
     categories = list(Category.objects.all())
-    for index in public_pages(news_model.objects.descendant_of(portal)).order_by("path"):
+    for index in structure.indexes(portal, mixins.NewsIndexMixin):
         found.append(news_index_source(index))
         found += [category_source(index, category) for category in categories]
-    document_model = page_model(mixins.DocumentIndexMixin)
     documents = page_model(mixins.DirectiveDocumentMixin)
     codes = sorted(
         set(
@@ -427,7 +416,7 @@ def all_sources(portal) -> list[FeedSource]:
             .distinct()
         )
     )
-    for index in public_pages(document_model.objects.descendant_of(portal)).order_by("path"):
+    for index in structure.indexes(portal, mixins.DocumentIndexMixin):
         found.append(documents_source(index))
         found += [document_type_source(index, code) for code in codes]
     agency_model = page_model(mixins.AgencyPageMixin)

@@ -259,7 +259,9 @@ class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, Bau
 
     def find_child(self, mixin: type):
         """The first public child page of this portal built on ``mixin``."""
-        return public_pages(page_model(mixin).objects.child_of(self)).first()
+        from wagtail_baucu.pages.structure import find_child
+
+        return find_child(self, mixin)
 
     @path("tim-kiem/", name="search")
     def search(self, request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,8 @@ from django import template
 from django.http import HttpRequest
 
 from wagtail_baucu.conf import get_setting
-from wagtail_baucu.public import absolute_url, public_pages
+from wagtail_baucu.pages.structure import menu_pages
+from wagtail_baucu.public import absolute_url
 from wagtail_baucu.text import dates
 
 register = template.Library()
@@ -48,7 +49,7 @@ def baucu_menu(portal) -> list:
     """The public child pages of a portal shown in its menu."""
     if portal is None:
         return []
-    return list(public_pages(portal.get_children()))
+    return list(menu_pages(portal))
 
 
 @register.simple_tag(takes_context=True)
