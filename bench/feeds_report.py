@@ -10,6 +10,7 @@ from bench.report import (
     Verdict,
     check,
     ms,
+    paired_growth,
     same,
     table,
     times,
@@ -42,6 +43,16 @@ def formats(result: dict) -> dict[str, dict]:
     if "formats" in feeds:
         return feeds["formats"]
     return {"rss": feeds} if feeds else {}
+
+
+def feed_growth(run, engine: str, fmt: str, name: str) -> float | None:
+    """Growth N=large / N=small of one feed figure, batch beside batch (``paired_growth``)."""
+
+    def value(result: dict) -> float | None:
+        figure = formats(result).get(fmt, {}).get(name)
+        return figure["median_ms"] if figure else None
+
+    return paired_growth(run, engine, value)
 
 
 def measured(run) -> bool:
@@ -108,7 +119,7 @@ def targets(run) -> list[Verdict]:
             verdicts.append(
                 check(
                     f"{engine}, {fmt.upper()}: feed growth N={sizes[-1]} / N={sizes[0]} (cold)",
-                    feed[COLD]["median_ms"] / before[COLD]["median_ms"],
+                    feed_growth(run, engine, fmt, COLD),
                     GROWTH_LIMIT,
                     at_most=True,
                 )
@@ -189,7 +200,7 @@ def growth_rows(run) -> list[list[str]]:
                     [
                         engine,
                         f"feed {fmt.upper()}, {name}",
-                        times(feed[name]["median_ms"] / small[fmt][name]["median_ms"]),
+                        times(feed_growth(run, engine, fmt, name)),
                     ]
                 )
     return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -63,12 +65,32 @@ def page_timing(result: dict, section: str, name: str) -> dict:
     return result["pages"][section][name]
 
 
-def growth(run, engine: str, section: str, name: str, getter=page_timing) -> float | None:
+def paired_growth(run, engine: str, value: Callable[[dict], float | None]) -> float | None:
+    """A figure at the largest N over the same at the smallest, ``value`` reading it from a
+    result (merged or one batch's).
+
+    The median over the batches of the ratio of each batch at the larger size to the batch of
+    the smaller size run beside it, so a drift of the machine hits both sides of each ratio
+    alike. Results saved without their batches give the ratio of the medians.
+    """
     sizes = sorted(run.results.get(engine, {}))
     if len(sizes) < 2:
         return None
     small, large = run.results[engine][sizes[0]], run.results[engine][sizes[-1]]
-    return getter(large, section, name)["median_ms"] / getter(small, section, name)["median_ms"]
+    ratios = []
+    pairs = zip(small.get("batches") or [], large.get("batches") or [], strict=False)
+    for before, after in pairs:
+        a, b = value(after), value(before)
+        if a is not None and b:
+            ratios.append(a / b)
+    if ratios:
+        return statistics.median(ratios)
+    a, b = value(large), value(small)
+    return a / b if a is not None and b else None
+
+
+def growth(run, engine: str, section: str, name: str, getter=page_timing) -> float | None:
+    return paired_growth(run, engine, lambda result: getter(result, section, name)["median_ms"])
 
 
 def targets(run) -> list[Verdict]:
@@ -175,7 +197,9 @@ def markdown(run, verdicts: list[Verdict]) -> str:
         f"turns; a batch runs each measure {max(1, profile.repeat // profile.batches)} times "
         f"(feeds {max(1, profile.feed_repeat // profile.batches)}) after warm-up, the compared "
         "things in turn, run by run. A figure is the median over the batches of each batch's "
-        "median; a ratio, the median over the batches of the ratio of medians.",
+        "median; a ratio, the median over the batches of the ratio of medians; a growth "
+        "(N=10,000 / N=100), the median over the pairs of batches run one after the other of "
+        "the ratio of their medians.",
         "",
         "## Machine",
         "",

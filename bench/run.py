@@ -387,8 +387,10 @@ def orchestrate(profile: Profile) -> Run:
                 say(f"{engine}, N={n}: batch {number + 1}/{profile.batches}", clock)
                 batches[n].append(measure(engine, n, urls[n], profile, qr=not qr_done))
                 qr_done = qr_done or batches[n][-1].get("qr") is not None
+        # Each batch is kept too: growth compares a batch with the one run beside it.
         run.results[engine] = {
-            n: {"n": n, "seed": portals[n], **merge(batches[n])} for n in profile.sizes
+            n: {"n": n, "seed": portals[n], **merge(batches[n]), "batches": batches[n]}
+            for n in profile.sizes
         }
         if profile.served and engine == "postgresql":
             n = max(profile.sizes)

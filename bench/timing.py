@@ -6,13 +6,16 @@ and comparing medians keeps the drift out of the ratios.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponseBase
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 
@@ -61,7 +64,8 @@ def interleave(
 ) -> dict[str, Timing]:
     """Time each call ``repeat`` times, in turn (A B C, B C A, ...), after ``warmup`` rounds.
 
-    ``before_each`` runs untimed before every call (e.g. to clear caches for a cold run). Query
+    ``before_each`` runs untimed before every call (e.g. to clear caches for a cold run), then a
+    full garbage collection, so no call pays for what earlier ones left behind. Query
     counts are taken in one extra, untimed round after the warm-up (the steady state, not the
     first request of a process), so capturing them does not slow the timings.
     """
@@ -82,6 +86,9 @@ def interleave(
         for name in names[shift:] + names[:shift]:
             if before_each:
                 before_each()
+            # A full collection now, untimed, rather than inside whichever call crosses the
+            # collector's threshold: that moment depends on everything allocated before.
+            gc.collect()
             started = time.perf_counter()
             calls[name]()
             results[name].seconds.append(time.perf_counter() - started)
@@ -101,12 +108,28 @@ def ratio(numerator: float, denominator: float) -> float | None:
     return None if not denominator else numerator / denominator
 
 
-def client(host: str) -> Client:
-    """A test client speaking to the portal's site as an anonymous visitor."""
-    return Client(HTTP_HOST=host)
+class WSGIClient:
+    """Requests handed to Django's WSGI handler as a WSGI server hands them, response read in
+    full: no test-client instrumentation (template and signal capture) in the timings."""
+
+    def __init__(self, host: str):
+        self.factory = RequestFactory(HTTP_HOST=host)
+        self.handler = WSGIHandler()
+
+    def get(self, path: str, data: dict | None = None, **extra) -> HttpResponseBase:
+        environ = self.factory.get(path, data, **extra).environ
+        response = self.handler(environ, lambda status, headers, exc_info=None: None)
+        b"".join(response)  # a server sends every byte; HttpResponse.content stays readable
+        response.close()
+        return response
 
 
-def get(browser: Client, url: str, **options) -> Callable[[], object]:
+def client(host: str) -> WSGIClient:
+    """A client speaking to the portal's site as an anonymous visitor."""
+    return WSGIClient(host)
+
+
+def get(browser: WSGIClient, url: str, **options) -> Callable[[], object]:
     """A call that GETs ``url`` (``options``: query data, headers); fails unless 200 or 304."""
 
     def call():

@@ -141,3 +141,23 @@ def test_batches_merge_into_medians():
         "url": "/a/",
     }
     assert merge([{"qr": {"bytes": 3}}, {"qr": None}]) == {"qr": {"bytes": 3}}
+
+
+def test_growth_pairs_each_batch_with_the_one_run_beside_it():
+    def sized(*medians):
+        batches = [{"pages": {"article": {"with extras": {"median_ms": m}}}} for m in medians]
+        return {**merge(batches), "batches": batches}
+
+    run = Run(
+        profile=PROFILES["full"],
+        started=datetime.now(UTC),
+        machine={},
+        versions={},
+        # The machine slowed down during the first pair: both sizes took three times as long.
+        results={"sqlite": {100: sized(30.0, 10.0, 10.0), 10_000: sized(33.0, 11.0, 11.5)}},
+    )
+    assert report.growth(run, "sqlite", "article", "with extras") == pytest.approx(1.1)
+    # Without the batches (results saved before they were kept): the ratio of the medians.
+    for result in run.results["sqlite"].values():
+        del result["batches"]
+    assert report.growth(run, "sqlite", "article", "with extras") == pytest.approx(11.5 / 10.0)
