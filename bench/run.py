@@ -371,7 +371,6 @@ def orchestrate(profile: Profile) -> Run:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     run = Run(profile, datetime.now(UTC), machine(), versions(profile))
     clock = time.perf_counter()
-    qr_done = False
     for engine in profile.engines:
         say(f"{engine}: migrating a fresh database", clock)
         urls, run.migrations[engine] = fresh_databases(engine, profile.sizes)
@@ -385,8 +384,10 @@ def orchestrate(profile: Profile) -> Run:
             order = profile.sizes if number % 2 == 0 else tuple(reversed(profile.sizes))
             for n in order:
                 say(f"{engine}, N={n}: batch {number + 1}/{profile.batches}", clock)
-                batches[n].append(measure(engine, n, urls[n], profile, qr=not qr_done))
-                qr_done = qr_done or batches[n][-1].get("qr") is not None
+                # QR codes do not depend on the database or N: measured in every batch of the
+                # first database's smaller size, so their figures are medians over batches too.
+                qr = engine == profile.engines[0] and n == min(profile.sizes)
+                batches[n].append(measure(engine, n, urls[n], profile, qr=qr))
         # Each batch is kept too: growth compares a batch with the one run beside it.
         run.results[engine] = {
             n: {"n": n, "seed": portals[n], **merge(batches[n]), "batches": batches[n]}

@@ -18,7 +18,13 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
-from tests.agencies.world import World, add_article_url, article_form, build_world
+from tests.agencies.world import (
+    World,
+    add_article_url,
+    article_form,
+    body_with_image,
+    build_world,
+)
 from wagtail_baucu.agencies.models import Agency
 from wagtail_baucu.pages.mixins import NewsArticleMixin
 from wagtail_baucu.pages.registry import page_model
@@ -206,6 +212,14 @@ def forge_other_image(w: World, role: Role) -> bool:
     return latest(page).lead_image_id == image.pk
 
 
+def forge_other_image_in_body(w: World, role: Role) -> bool:
+    image = w.image(OTHER, f"Ảnh của {OTHER}")
+    page = w.article(role.home, role.username)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    ok(w.client(role.username).post(url, article_form(page, body=body_with_image(image))))
+    return any(block.block_type == "image" for block in latest(page).body)
+
+
 def set_agency(w: World, role: Role, page) -> bool:
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     forged = w.agency(OTHER).pk
@@ -256,6 +270,11 @@ MATRIX = [
     ("Choose an image of own agency", choose_own, (Y, Y, N)),
     ("Choose an image of another agency", choose_other, (N, Y, N)),
     ("Post another agency's image id as lead image (forged)", forge_other_image, (N, Y, N)),
+    (
+        "Post another agency's image id in the article body (forged)",
+        forge_other_image_in_body,
+        (N, Y, N),
+    ),
     ("Change the agency of a page in an agency's space", change_agency_in_space, (N, N, N)),
     ("Set the agency of a page outside agencies' spaces", set_agency_outside, (N, Y, N)),
     ("Manage agencies (edit an agency)", manage_agencies, (N, Y, N)),

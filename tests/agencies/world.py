@@ -11,7 +11,12 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Collection
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from tests import factories
 from wagtail_baucu.agencies.models import Agency
@@ -131,3 +136,13 @@ def article_form(page=None, **changes) -> dict:
     }
     data.update(changes)
     return nested_form_data(data)
+
+
+def body_with_image(image, text: str = "Nội dung bài viết về bầu cử.") -> dict:
+    """POST data of an article body: a paragraph, then ``image`` in an image block."""
+    return streamfield(
+        [
+            ("paragraph", rich_text(f"<p>{text}</p>")),
+            ("image", {"image": image.pk, "caption": "Ảnh minh họa", "alt_text": ""}),
+        ]
+    )

@@ -88,6 +88,33 @@ def test_publishing_and_unpublishing_ping_every_affected_feed(
         assert expected <= set(hub.pings)
 
 
+def news_feeds(host: str, *bases: str) -> set[str]:
+    return {f"http://{host}{base}feed/{fmt}/" for base in bases for fmt in ("rss", "atom", "json")}
+
+
+def test_deleting_a_live_article_pings_its_feeds(
+    newsroom, agencies, hub, django_capture_on_commit_callbacks
+):
+    article = newsroom.article("Tin sẽ xóa", agency=agencies["UBBC"])
+    with override_settings(WAGTAIL_BAUCU={"WEBSUB_HUB": hub.url}):
+        with django_capture_on_commit_callbacks(execute=True):
+            article.delete()
+    assert news_feeds("testserver", "/", "/tin-tuc/", "/co-quan/ubbc/") <= set(hub.pings)
+
+
+def test_moving_a_live_article_to_another_portal_pings_the_feeds_of_both(
+    newsroom, agencies, hub, django_capture_on_commit_callbacks
+):
+    other = factories.make_portal(hostname="khac.example", slug="bau-cu-khac")
+    article = newsroom.article("Tin chuyển cổng")
+    with override_settings(WAGTAIL_BAUCU={"WEBSUB_HUB": hub.url}):
+        with django_capture_on_commit_callbacks(execute=True):
+            article.move(other.news_index, pos="last-child")
+    assert news_feeds("testserver", "/", "/tin-tuc/") <= set(hub.pings)
+    assert news_feeds("khac.example", "/", "/tin-tuc/") <= set(hub.pings)
+    assert len(hub.pings) == len(set(hub.pings))  # each feed told once
+
+
 def test_a_hub_that_is_down_never_blocks_or_fails_publishing(
     newsroom, agencies, django_capture_on_commit_callbacks
 ):

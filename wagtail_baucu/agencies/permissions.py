@@ -10,10 +10,16 @@ The roles are data here so ``docs/permissions.md``, the onboarding and ``baucu_a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import swapper
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q
+from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.blocks.base import BlockField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -124,3 +130,88 @@ def limit_media_choices(form) -> None:
         allowed = policy.instances_user_has_any_permission_for(user, ["choose"]).values("pk")
         current = getattr(form.instance, f"{name}_id", None)
         field.queryset = model.objects.filter(Q(pk__in=allowed) | Q(pk=current))
+
+
+def _media_in(block, value) -> Iterator[tuple[type[Model], int]]:
+    """(model, pk) of every image and file chosen in a block's value, at any depth."""
+    if value is None:
+        return
+    if isinstance(block, blocks.ChooserBlock):
+        if block.target_model in media_models():
+            yield block.target_model, value.pk
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            yield from _media_in(child, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _media_in(block.child_block, item)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from _media_in(child.block, child.value)
+
+
+def _refusals(block, value, refused: set) -> ValidationError | None:
+    """The validation error, shaped like the block, for each refused choice in ``value``."""
+    if value is None:
+        return None
+    if isinstance(block, blocks.ChooserBlock):
+        if (block.target_model, getattr(value, "pk", None)) in refused:
+            return ValidationError(
+                _("You may not use this item: choose one from your agency's collection.")
+            )
+        return None
+    if isinstance(block, blocks.StructBlock):
+        errors = {
+            name: error
+            for name, child in block.child_blocks.items()
+            if (error := _refusals(child, value.get(name), refused))
+        }
+        return blocks.StructBlockValidationError(block_errors=errors) if errors else None
+    if isinstance(block, blocks.ListBlock):
+        errors = {
+            index: error
+            for index, item in enumerate(value)
+            if (error := _refusals(block.child_block, item, refused))
+        }
+        return blocks.ListBlockValidationError(block_errors=errors) if errors else None
+    if isinstance(block, blocks.StreamBlock):
+        errors = {
+            index: error
+            for index, child in enumerate(value)
+            if (error := _refusals(child.block, child.value, refused))
+        }
+        return blocks.StreamBlockValidationError(block_errors=errors) if errors else None
+    return None
+
+
+def refuse_unchoosable_media_in_streams(form) -> None:
+    """The StreamField side of ``limit_media_choices``, for a form's ``clean()``.
+
+    An image or file chosen inside a block must be one the user may choose: a forged id in a
+    POST gets an error on that block, and the form comes back with everything the editor wrote.
+    Choices already on the page are kept (a moderator may have put them there).
+    """
+    from wagtail.permissions import policy_registry
+
+    user = getattr(form, "for_user", None)
+    if user is None or user.is_superuser:
+        return
+    for name, field in form.fields.items():
+        if not isinstance(field, BlockField) or form.cleaned_data.get(name) is None:
+            continue
+        value = form.cleaned_data[name]
+        used = set(_media_in(field.block, value))
+        if form.instance.pk:
+            used -= set(_media_in(field.block, getattr(form.instance, name, None)))
+        refused = set()
+        for model in {model for model, _pk in used}:
+            policy = policy_registry.get_by_type(model)
+            wanted = [pk for used_model, pk in used if used_model is model]
+            allowed = set(
+                policy.instances_user_has_any_permission_for(user, ["choose"])
+                .filter(pk__in=wanted)
+                .values_list("pk", flat=True)
+            )
+            refused |= {(model, pk) for pk in wanted if pk not in allowed}
+        if refused:
+            form.add_error(name, _refusals(field.block, value, refused))

@@ -28,19 +28,26 @@ def _portal_pk(page) -> int | None:
     return portal.pk if portal is not None else None
 
 
-def affected_feed_urls(page) -> list[str]:
-    """Absolute URLs of the subscription feeds (every format) that show ``page``."""
+def affected_feed_urls(page, portal=None) -> list[str]:
+    """Absolute URLs of the subscription feeds (every format) that show ``page``; with
+    ``portal``, those of that portal (where a moved page was)."""
     from wagtail_baucu.feeds.sources import own_source, sources_for_item
 
-    sources = sources_for_item(page)
+    sources = sources_for_item(page, portal)
     own = own_source(page)
-    if own is not None:
+    if own is not None and portal is None:
         sources.append(own)
     urls = []
     for source in sources:
         if source.page_url():
             urls += [source.feed_url(fmt) for fmt in FORMATS]
     return urls
+
+
+def _tell(urls: list[str]) -> None:
+    urls = list(dict.fromkeys(urls))
+    _purge_front_end_cache(urls)
+    websub.notify(urls)
 
 
 def _purge_front_end_cache(urls: list[str]) -> None:
@@ -63,13 +70,25 @@ def page_changed(sender, instance, **kwargs) -> None:
     except Exception:  # feeds are never a reason for publishing to fail
         logger.exception("Could not list the feeds of page %s", page.pk)
         return
-    _purge_front_end_cache(urls)
-    websub.notify(urls)
+    _tell(urls)
 
 
-def page_moved(sender, instance, **kwargs) -> None:
-    # The old place's portal is not known any more: every portal's feeds are renewed.
-    cache.invalidate()
+def page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
+    """Moved: fresh feeds everywhere; a live page's feeds told, at its old place and new."""
+    cache.invalidate()  # every portal: the old place may be in another one
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if not isinstance(page, BaucuPageMixin) or not page.live:
+        return
+    try:
+        urls = affected_feed_urls(page)
+        before = parent_page_before.specific if parent_page_before is not None else None
+        old_portal = before.portal if isinstance(before, BaucuPageMixin) else None
+        if old_portal is not None:
+            urls += affected_feed_urls(page, portal=old_portal)
+    except Exception:  # feeds are never a reason for moving to fail
+        logger.exception("Could not list the feeds of moved page %s", page.pk)
+        return
+    _tell(urls)
 
 
 def object_deleted(sender, instance, **kwargs) -> None:

@@ -361,9 +361,12 @@ def agency_page_for(portal, agency_id: int | None):
     return queryset.select_related("agency").order_by("path").first()
 
 
-def sources_for_item(page) -> list[FeedSource]:
-    """The feeds an article or document appears in (for autodiscovery, WebSub and purging)."""
-    portal = page.portal
+def sources_for_item(page, portal=None) -> list[FeedSource]:
+    """The feeds an article or document appears in (for autodiscovery, WebSub and purging).
+
+    ``portal``: the portal to look in instead of the page's own (where a moved page was).
+    """
+    portal = portal or page.portal
     if portal is None:
         return []
     found = [portal_source(portal)]

@@ -2,13 +2,16 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from wagtail_baucu.agencies.permissions import limit_media_choices
+from wagtail_baucu.agencies.permissions import (
+    limit_media_choices,
+    refuse_unchoosable_media_in_streams,
+)
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 
 class BaucuPageForm(WagtailAdminPageForm):
     """Makes the slug on the server from Vietnamese text before Wagtail checks it is free, and
-    accepts only images and files the user may choose."""
+    accepts only images and files the user may choose, in fields and inside StreamField blocks."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,4 +29,6 @@ class BaucuPageForm(WagtailAdminPageForm):
             self.cleaned_data["slug"] = vietnamese_slugify(title)
         if self.cleaned_data.get("slug") == "":
             self.add_error("slug", self.fields["slug"].error_messages["required"])
-        return super().clean()
+        cleaned_data = super().clean()
+        refuse_unchoosable_media_in_streams(self)
+        return cleaned_data
