@@ -13,17 +13,16 @@ request (empty cache, so the code is encoded) against a repeated one (served fro
 
 from __future__ import annotations
 
-import gc
 import io
 import statistics
 import sys
-import time
 from collections.abc import Callable, Iterable
 
 import qrcode
 import qrcode.image.svg
 import segno
 
+from bench.timing import timed
 from wagtail_baucu.qr import render
 from wagtail_baucu.qr.payload import ascii_url
 
@@ -161,9 +160,8 @@ def compare_libraries(urls: Iterable[str], repeat: int = 3) -> dict:
             for name, makers in MAKERS.items():
                 best = float("inf")
                 for _ in range(repeat):
-                    started = time.perf_counter()
-                    data = makers[fmt](url)
-                    best = min(best, time.perf_counter() - started)
+                    seconds, data = timed(lambda maker=makers[fmt], url=url: maker(url))
+                    best = min(best, seconds)
                 times[name].append(best * 1000)
                 sizes[name].append(len(data))
                 if read is not None and read(fmt, data) == url:
@@ -217,17 +215,14 @@ def measure_endpoints(portal, count: int, repeat: int, repeats_per_code: int = 1
                 cache.clear()
                 browser.get("/")  # refills Wagtail's site cache, as live traffic keeps it full
                 before = render.counts["encode"]
-                gc.collect()  # untimed, as in bench.timing.interleave
-                started = time.perf_counter()
-                response = browser.get(url)
-                first.append(time.perf_counter() - started)
+                seconds, response = timed(lambda url=url: browser.get(url))
+                first.append(seconds)
                 if response.status_code != 200 or render.counts["encode"] == before:
                     raise RuntimeError(f"GET {url}: {response.status_code}, encoded: no")
                 repeats = []
                 for _ in range(repeats_per_code):
-                    started = time.perf_counter()
-                    response = browser.get(url)
-                    repeats.append(time.perf_counter() - started)
+                    seconds, response = timed(lambda url=url: browser.get(url))
+                    repeats.append(seconds)
                 again.append(statistics.median(repeats))
                 if response.status_code != 200 or render.counts["encode"] != before + 1:
                     raise RuntimeError(f"GET {url} encoded again")
@@ -260,12 +255,8 @@ def measure_generation(urls: list[str], repeat: int) -> dict:
     for _ in range(repeat):
         for url in urls:
             cache.clear()
-            started = time.perf_counter()
-            service.svg_for(url)
-            first.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            service.svg_for(url)
-            again.append(time.perf_counter() - started)
+            first.append(timed(lambda url=url: service.svg_for(url))[0])
+            again.append(timed(lambda url=url: service.svg_for(url))[0])
     first_ms = statistics.median(first) * 1000
     again_ms = statistics.median(again) * 1000
     return {
