@@ -1,4 +1,6 @@
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from wagtail.models import Site
 
 from tests import factories
@@ -18,3 +20,15 @@ def agencies(db):
         "SVHTT": factories.make_agency("SVHTT", "Sở Văn hóa và Thể thao"),
         "STTTT": factories.make_agency("STTTT", "Sở Thông tin và Truyền thông"),
     }
+
+
+@pytest.fixture
+def connections_kept():
+    """For requests sent as a server sends them (the benchmarks' ``WSGIClient``): Django then
+    closes database connections at the end of each request unless ``CONN_MAX_AGE`` keeps them,
+    which would close the test's transaction. Django's test client keeps them the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

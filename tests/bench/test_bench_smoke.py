@@ -18,7 +18,11 @@ from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import public_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.urls")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.urls("bench.urls"),
+    pytest.mark.usefixtures("connections_kept"),
+]
 
 ARTICLES = 12
 DOCUMENTS = 6

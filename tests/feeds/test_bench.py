@@ -9,7 +9,7 @@ import pytest
 from bench import feeds_bench
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connections_kept")]
 
 
 def test_the_benchmark_measures_both_feeds(site_tree, agencies):
