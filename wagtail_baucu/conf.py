@@ -18,7 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "OTHER_NEWS_COUNT": 6,
     # "Tin khác" picks among this many newest articles of the portal, so its cost stays bounded.
     "OTHER_NEWS_WINDOW": 200,
-    # Seconds a listing's number of items stays cached (content changes renew it anyway).
+    # Seconds a listing's number of items, and a portal's menu and indexes, stay cached
+    # (content changes renew them anyway).
     "LISTING_COUNT_CACHE_TIMEOUT": 3600,
     # How many news items and documents the portal home shows.
     "PORTAL_LATEST_COUNT": 6,

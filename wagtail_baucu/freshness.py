@@ -60,6 +60,12 @@ def invalidate(portal_pk: int | None = None) -> None:
     transaction.on_commit(bump)
 
 
+def _entry_key(kind: str, portal_pk: int | None, key: str) -> str:
+    """The cache key of an entry named ``key``, valid while the portal's content is unchanged."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return f"baucu:{kind}:{generation(portal_pk)}:{digest}"
+
+
 def cached_count(queryset: QuerySet, portal_pk: int | None, key: str) -> int:
     """``queryset.count()`` kept in the cache until the portal's content changes.
 
@@ -67,8 +73,7 @@ def cached_count(queryset: QuerySet, portal_pk: int | None, key: str) -> int:
     changes the count with no event, so the entry lasts no longer than the soonest expiry
     among the counted pages, found in the same query.
     """
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"baucu:count:{generation(portal_pk)}:{digest}"
+    cache_key = _entry_key("count", portal_pk, key)
     found = cache.get(cache_key)
     if found is not None:
         return found
@@ -90,8 +95,7 @@ def cached_selection(queryset: QuerySet, portal_pk: int | None, key: str) -> Que
     apply, so a page that expired since drops out though no event said so. ``key`` names what
     the queryset selects.
     """
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"baucu:selection:{generation(portal_pk)}:{digest}"
+    cache_key = _entry_key("selection", portal_pk, key)
     pks = cache.get(cache_key)
     if pks is None:
         pks = list(queryset.values_list("pk", flat=True))
