@@ -62,6 +62,8 @@ in_source = sorted(
     if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
 )
 missing = [n for n in required if n not in names]
+if not any(n.endswith(".dist-info/licenses/LICENSE") for n in names):
+    missing.append("<dist-info>/licenses/LICENSE")
 missing += [n for n in in_source if n not in names and n not in missing]
 kinds = {
     "migrations": [n for n in names if "/migrations/" in n and n.endswith(".py")],
