@@ -30,6 +30,7 @@ from wagtail_baucu.pages.mixins import (
     NewsArticleMixin,
     search_pages,
 )
+from wagtail_baucu.public import public_pages
 from wagtail_baucu.text.folding import MAX_QUERY_LENGTH, fold, query_terms
 from wagtail_baucu.text.integers import parse_bounded_int
 
@@ -195,9 +196,11 @@ def _issuer(queryset: QuerySet, raw: str) -> QuerySet:
     from wagtail_baucu.agencies.models import Agency
 
     code = parse_code(raw, "issuer")
+    # An issuer named only by a draft or private document is as unknown as one nobody names:
+    # the answer must not tell them apart.
     known = (
         Agency.objects.filter(code=code).exists()
-        or queryset.model.objects.filter(issuer_code=code).exists()
+        or public_pages(queryset.model.objects.filter(issuer_code=code)).exists()
     )
     if not known:
         raise BadRequestError(_("unknown issuer '%(code)s'") % {"code": code})
