@@ -298,12 +298,16 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
         """The articles this index shows for ``?agency=CODE&category=slug``, and the filters."""
         queryset = self.news_queryset()
         filters = {}
+        from wagtail_baucu.agencies.models import Agency, Category
+
+        # Unknown values are ignored before any count is made or cached: the reader gets the
+        # whole index, and nobody makes a cache entry per made-up value.
         agency = query_param(request, "agency", 20)
-        if agency:
+        if agency and Agency.objects.filter(code=agency).exists():
             queryset = queryset.filter(agency__code=agency)
             filters["agency"] = agency
         category = query_param(request, "category", 255)
-        if category:
+        if category and Category.objects.filter(slug=category).exists():
             queryset = queryset.filter(categories__slug=category)
             filters["category"] = category
         return queryset, filters
