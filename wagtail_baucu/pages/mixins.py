@@ -52,8 +52,9 @@ from wagtail_baucu.freshness import cached_count
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
-from wagtail_baucu.public import public_pages
+from wagtail_baucu.public import is_public, public_pages
 from wagtail_baucu.text.folding import clean_query, fold, query_terms
+from wagtail_baucu.text.integers import parse_bounded_int
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 LISTING_RENDITION = "fill-480x270"
@@ -85,10 +86,10 @@ def paginate(
     if count is not None:
         paginator.count = count  # a cached_property: set, it is never computed
     raw = (request.GET.get("page") or "").strip()
-    if not (raw.isascii() and raw.isdigit()):
-        return paginator.page(1)
-    # A number too long for int() to parse quickly is past the end anyway.
-    number = int(raw) if len(raw) <= 18 else paginator.num_pages
+    number = parse_bounded_int(raw)
+    if number is None:
+        # Past the end, if it is all digits; the first page for anything else.
+        return paginator.page(paginator.num_pages if raw.isascii() and raw.isdigit() else 1)
     return paginator.get_page(max(number, 1))
 
 
@@ -138,6 +139,9 @@ class BaucuPageMixin(models.Model):
     def get_sitemap_urls(self, request=None):
         # Wagtail's sitemap lists live pages; one past its expiry time is gone for visitors already.
         if self.expire_at is not None and self.expire_at <= timezone.now():
+            return []
+        # It lists an alias by its own place; the source's state and place count too.
+        if self.alias_of_id is not None and not is_public(self):
             return []
         return super().get_sitemap_urls(request)
 
@@ -292,15 +296,21 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
 
     def filtered_news(self, request: HttpRequest) -> tuple[QuerySet, dict]:
         """The articles this index shows for ``?agency=CODE&category=slug``, and the filters."""
+        from wagtail_baucu.agencies.models import Agency, Category
+
         queryset = self.news_queryset()
         filters = {}
+        # An unknown value matches nothing, decided before any count is made or cached: nobody
+        # makes a cache entry or a COUNT query per made-up value.
         agency = query_param(request, "agency", 20)
         if agency:
-            queryset = queryset.filter(agency__code=agency)
+            known = Agency.objects.filter(code=agency).exists()
+            queryset = queryset.filter(agency__code=agency) if known else queryset.none()
             filters["agency"] = agency
         category = query_param(request, "category", 255)
         if category:
-            queryset = queryset.filter(categories__slug=category)
+            known = Category.objects.filter(slug=category).exists()
+            queryset = queryset.filter(categories__slug=category) if known else queryset.none()
             filters["category"] = category
         return queryset, filters
 
@@ -311,11 +321,13 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
         queryset, filters = self.filtered_news(request)
         portal = self.portal
         # Counting every article is the index's only cost that grows with the archive.
-        count = cached_count(
-            queryset,
-            portal.pk if portal else None,
-            f"news-index:{self.pk}:{urlencode(sorted(filters.items()))}",
-        )
+        count = 0
+        if not queryset.query.is_empty():
+            count = cached_count(
+                queryset,
+                portal.pk if portal else None,
+                f"news-index:{self.pk}:{urlencode(sorted(filters.items()))}",
+            )
         context["articles"] = paginate(queryset, request, get_setting("NEWS_PER_PAGE"), count)
         context["filters"] = filters
         context["agencies"] = Agency.objects.all()
@@ -604,8 +616,9 @@ class DocumentIndexMixin(DocumentIndexFeedsMixin, ListingMixin, BaucuPageMixin):
             queryset = queryset.filter(level=level)
             filters["level"] = level
         year = (request.GET.get("year") or "").strip()
-        if year.isdigit() and len(year) == 4:
-            queryset = queryset.filter(issue_date__year=int(year))
+        year_number = parse_bounded_int(year, 1000, 9999)
+        if year_number is not None:
+            queryset = queryset.filter(issue_date__year=year_number)
             filters["year"] = year
         query = clean_query(request.GET.get("q"))
         if query:
