@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.files import may_manage, used_by_public_page
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 
 
@@ -38,3 +39,12 @@ def hide_expired_pages(page, request, serve_args, serve_kwargs):
     # A page past its expiry time is hidden at once, not when publish_scheduled next runs.
     if isinstance(page, BaucuPageMixin) and page.expire_at and page.expire_at <= timezone.now():
         raise Http404
+
+
+@hooks.register("before_serve_document")
+def serve_only_used_documents(document, request):
+    """A file is downloaded by anonymous visitors only while a public page uses it; the
+    editors who may change or choose it always get it. Otherwise: not found."""
+    if may_manage(request.user, document) or used_by_public_page(document, "document"):
+        return None
+    raise Http404
