@@ -100,8 +100,10 @@ def build_scene(agencies) -> Scene:
     for state in STATES:
         marker = marker_of(state)
         number = f"{STATES.index(state) + 1:02d}/KH-ZQ"
-        image = factories.make_image(f"Ảnh {marker}")
-        document_file = factories.make_file(f"Tệp {marker}")
+        # A copy uses its original's image and file: they carry the original's text.
+        asset_marker = marker.replace("mark", "goc") if state == "copied" else marker
+        image = factories.make_image(f"Ảnh {asset_marker}")
+        document_file = factories.make_file(f"Tệp {asset_marker}")
         under = private_space if state == "under a private parent" else None
 
         def article(title=f"Tin {marker}", live=True, under=under):
