@@ -6,7 +6,8 @@ Every public surface (pages, print views, QR codes, feeds, the API, search, site
 
 from urllib.parse import urljoin
 
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import StartsWith
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
@@ -17,13 +18,47 @@ def not_expired_q() -> Q:
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+# An alias of an alias of an alias...: sources are followed this many steps, and an alias
+# whose chain is longer is hidden rather than shown unchecked.
+MAX_ALIAS_DEPTH = 3
+
+
+def _restricted(path_field: str) -> Exists:
+    """A view restriction on the page whose path is ``path_field``, or on one of its ancestors."""
+    return Exists(
+        PageViewRestriction.objects.filter(StartsWith(OuterRef(path_field), F("page__path")))
+    )
+
+
+def sources_public_q() -> Q:
+    """Pages that are no alias, or whose source (and its source...) is public where it stands.
+
+    An alias shows its source's content, so the source's own state and place count: live, not
+    expired, no view restriction on it or its ancestors. Wagtail's ``live()`` and ``public()``
+    look at the alias's own row and place only.
+    """
+    q = Q(**{"__".join(["alias_of"] * MAX_ALIAS_DEPTH) + "__isnull": True})
+    for depth in range(MAX_ALIAS_DEPTH, 0, -1):
+        source = "__".join(["alias_of"] * depth)
+        source_public = (
+            Q(**{f"{source}__live": True, f"{source}__expired": False})
+            & (
+                Q(**{f"{source}__expire_at__isnull": True})
+                | Q(**{f"{source}__expire_at__gt": timezone.now()})
+            )
+            & ~_restricted(f"{source}__path")
+        )
+        q = Q(**{f"{source}__isnull": True}) | (source_public & q)
+    return q
+
+
 def public_pages(queryset: QuerySet, *, within: Page | None = None) -> QuerySet:
     """Restrict a page queryset to what anonymous visitors may see.
 
-    Live, not expired, no view restriction on the page or any ancestor, and (if ``within`` is
-    given) inside that page's subtree.
+    Live, not expired, no view restriction on the page or any ancestor; for an alias, the same
+    of its source; and (if ``within`` is given) inside that page's subtree.
     """
-    queryset = queryset.live().public().filter(not_expired_q())
+    queryset = queryset.live().public().filter(not_expired_q()).filter(sources_public_q())
     if within is not None:
         queryset = queryset.descendant_of(within)
     return queryset
@@ -44,6 +79,9 @@ def is_public(page: Page) -> bool:
         return False
     if page.expire_at is not None and page.expire_at <= timezone.now():
         return False
+    if page.alias_of_id is not None:
+        # One query for the page's place and its sources' state and places.
+        return public_pages(Page.objects.filter(pk=page.pk)).exists()
     return not _view_restrictions(page).exists()
 
 
@@ -51,13 +89,14 @@ def is_public_afresh(page: Page) -> bool:
     """``is_public`` read again from the database in one query, for a page loaded earlier.
 
     For callers that must not act on rows read before a change committed. The page must still
-    be at its ``url_path``; its ``expire_at`` is refreshed.
+    be at its ``url_path``; its ``expire_at`` is refreshed. An alias's sources are read too.
     """
     row = (
         type(page)
         ._default_manager.filter(pk=page.pk, url_path=page.url_path, live=True, expired=False)
         .filter(not_expired_q())
         .filter(~Exists(_view_restrictions(page)))
+        .filter(sources_public_q())
         .values_list("expire_at")
         .first()
     )
@@ -92,3 +131,28 @@ def default_root_url(request: HttpRequest | None = None) -> str:
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""
+
+
+def alias_withheld(page: Page, request: HttpRequest) -> bool:
+    """Whether an alias must not be served to ``request`` because of its source.
+
+    Wagtail's own check applies the view restrictions of the source page only, not those of
+    the source's ancestors, and never looks at whether the source is live. Restrictions Wagtail
+    already asks for (its password or login form) are left to it.
+    """
+    if page.alias_of_id is None or is_public(page):
+        return False
+    handled = set(page.get_view_restrictions().values_list("pk", flat=True))
+    source = page
+    for _step in range(MAX_ALIAS_DEPTH):
+        if source.alias_of_id is None:
+            return False
+        source = Page.objects.filter(pk=source.alias_of_id).first()
+        if source is None or not source.live or source.expired:
+            return True
+        if source.expire_at is not None and source.expire_at <= timezone.now():
+            return True
+        for restriction in _view_restrictions(source).exclude(pk__in=handled):
+            if not restriction.accept_request(request):
+                return True
+    return source.alias_of_id is not None

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.pages.mixins import BaucuPageMixin
+from wagtail_baucu.public import alias_withheld
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -34,7 +35,10 @@ register_snippet(CategoryViewSet)
 
 
 @hooks.register("before_serve_page")
-def hide_expired_pages(page, request, serve_args, serve_kwargs):
+def hide_pages_not_public(page, request, serve_args, serve_kwargs):
     # A page past its expiry time is hidden at once, not when publish_scheduled next runs.
     if isinstance(page, BaucuPageMixin) and page.expire_at and page.expire_at <= timezone.now():
+        raise Http404
+    # An alias shows its source's content: hidden while the source is not public where it is.
+    if isinstance(page, BaucuPageMixin) and alias_withheld(page, request):
         raise Http404

@@ -21,9 +21,13 @@ from wagtail.models import WorkflowState
 from tests.agencies.world import (
     World,
     add_article_url,
+    agency_page_form,
     article_form,
+    body_with_document,
+    body_with_document_link,
     body_with_image,
     build_world,
+    image_embed,
 )
 from wagtail_baucu.agencies.models import Agency
 from wagtail_baucu.pages.mixins import NewsArticleMixin
@@ -220,6 +224,34 @@ def forge_other_image_in_body(w: World, role: Role) -> bool:
     return any(block.block_type == "image" for block in latest(page).body)
 
 
+def forge_other_document_in_body(w: World, role: Role) -> bool:
+    document = w.document(OTHER, f"Tệp của {OTHER}")
+    page = w.article(role.home, role.username)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    ok(w.client(role.username).post(url, article_form(page, body=body_with_document(document))))
+    return any(
+        block.block_type == "document" and block.value["document"] == document
+        for block in latest(page).body
+    )
+
+
+def forge_other_document_link(w: World, role: Role) -> bool:
+    document = w.document(OTHER, f"Tệp của {OTHER}")
+    page = w.article(role.home, role.username)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    body = body_with_document_link(document)
+    ok(w.client(role.username).post(url, article_form(page, body=body)))
+    return f'linktype="document" id="{document.pk}"' in latest(page).body.raw_data[0]["value"]
+
+
+def forge_other_image_in_rich_text(w: World, role: Role) -> bool:
+    image = w.image(OTHER, f"Ảnh của {OTHER}")
+    page = w.space(role.home)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    ok(w.client(role.username).post(url, agency_page_form(page, intro=image_embed(image))))
+    return f'id="{image.pk}"' in latest(page).intro
+
+
 def set_agency(w: World, role: Role, page) -> bool:
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     forged = w.agency(OTHER).pk
@@ -273,6 +305,21 @@ MATRIX = [
     (
         "Post another agency's image id in the article body (forged)",
         forge_other_image_in_body,
+        (N, Y, N),
+    ),
+    (
+        "Post another agency's file id in a document block of the body (forged)",
+        forge_other_document_in_body,
+        (N, Y, N),
+    ),
+    (
+        "Post a link to another agency's file in rich text (forged)",
+        forge_other_document_link,
+        (N, Y, N),
+    ),
+    (
+        "Post another agency's image id embedded in rich text (forged)",
+        forge_other_image_in_rich_text,
         (N, Y, N),
     ),
     ("Change the agency of a page in an agency's space", change_agency_in_space, (N, N, N)),

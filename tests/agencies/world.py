@@ -87,6 +87,12 @@ class World:
         image.save()
         return image
 
+    def document(self, code: str, title: str):
+        document = factories.make_file(title)
+        document.collection = self.collection(code)
+        document.save()
+        return document
+
 
 _counter = [0]
 
@@ -132,6 +138,37 @@ def article_form(page=None, **changes) -> dict:
         "body": streamfield([]),
         "source_name": "",
         "source_url": "",
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def body_with_document(document) -> dict:
+    """POST data of an article body: ``document`` in a document block."""
+    return streamfield([("document", {"document": document.pk, "title": ""})])
+
+
+def body_with_document_link(document) -> dict:
+    """POST data of an article body: a paragraph linking to ``document``, as Draftail posts it."""
+    html = f'<p>Xem <a linktype="document" id="{document.pk}">tệp đính kèm</a>.</p>'
+    return streamfield([("paragraph", rich_text(html))])
+
+
+def image_embed(image) -> str:
+    """Draftail's POST value of a rich text field holding ``image`` embedded."""
+    return rich_text(
+        f'<p>Ảnh:</p><embed embedtype="image" id="{image.pk}" format="fullwidth" alt="Ảnh"/>'
+    )
+
+
+def agency_page_form(page, **changes) -> dict:
+    """POST data of an agency page's edit form: its current values, then ``changes``."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "agency": page.agency_id,
+        "intro": rich_text(page.intro or ""),
         "comments": inline_formset([]),
     }
     data.update(changes)

@@ -10,19 +10,26 @@ The roles are data here so ``docs/permissions.md``, the onboarding and ``baucu_a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import swapper
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.base import BlockField
 from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from wagtail_baucu.references import (
+    list_items,
+    rich_text_references,
+    stream_items,
+    stream_references,
+    value_references,
+)
 
 # Holding this model permission shows a page's "source agency" field in the admin; without it the
 # field is left out of the form, so a forged POST value is ignored.
@@ -132,86 +139,101 @@ def limit_media_choices(form) -> None:
         field.queryset = model.objects.filter(Q(pk__in=allowed) | Q(pk=current))
 
 
-def _media_in(block, value) -> Iterator[tuple[type[Model], int]]:
-    """(model, pk) of every image and file chosen in a block's value, at any depth."""
-    if value is None:
-        return
-    if isinstance(block, blocks.ChooserBlock):
-        if block.target_model in media_models():
-            yield block.target_model, value.pk
-    elif isinstance(block, blocks.StructBlock):
-        for name, child in block.child_blocks.items():
-            yield from _media_in(child, value.get(name))
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from _media_in(block.child_block, item)
-    elif isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from _media_in(child.block, child.value)
+def _model_of(kind: str) -> type[Model]:
+    return get_image_model() if kind == "image" else get_document_model()
 
 
-def _refusals(block, value, refused: set) -> ValidationError | None:
-    """The validation error, shaped like the block, for each refused choice in ``value``."""
-    if value is None:
-        return None
-    if isinstance(block, blocks.ChooserBlock):
-        if (block.target_model, getattr(value, "pk", None)) in refused:
-            return ValidationError(
-                _("You may not use this item: choose one from your agency's collection.")
+def _refused_error() -> ValidationError:
+    return ValidationError(
+        _("You may not use this item: choose one from your agency's collection.")
+    )
+
+
+def _error_at(block, raw, paths: set[tuple]) -> ValidationError:
+    """A validation error shaped like ``block``, on each block that ``paths`` lead to."""
+    if () in paths or not any(paths):
+        return _refused_error()
+    children: dict = {}
+    for path in paths:
+        children.setdefault(path[0], set()).add(path[1:])
+    if isinstance(block, blocks.BaseStreamBlock):
+        items = stream_items(raw)
+        errors = {
+            index: _error_at(
+                block.child_blocks[items[index]["type"]], items[index].get("value"), rest
             )
-        return None
-    if isinstance(block, blocks.StructBlock):
-        errors = {
-            name: error
-            for name, child in block.child_blocks.items()
-            if (error := _refusals(child, value.get(name), refused))
+            for index, rest in children.items()
         }
-        return blocks.StructBlockValidationError(block_errors=errors) if errors else None
+        return blocks.StreamBlockValidationError(block_errors=errors)
+    if isinstance(block, blocks.BaseStructBlock):
+        errors = {
+            name: _error_at(block.child_blocks[name], (raw or {}).get(name), rest)
+            for name, rest in children.items()
+        }
+        return blocks.StructBlockValidationError(block_errors=errors)
     if isinstance(block, blocks.ListBlock):
+        items = list_items(raw)
         errors = {
-            index: error
-            for index, item in enumerate(value)
-            if (error := _refusals(block.child_block, item, refused))
+            index: _error_at(block.child_block, items[index], rest)
+            for index, rest in children.items()
         }
-        return blocks.ListBlockValidationError(block_errors=errors) if errors else None
-    if isinstance(block, blocks.StreamBlock):
-        errors = {
-            index: error
-            for index, child in enumerate(value)
-            if (error := _refusals(child.block, child.value, refused))
-        }
-        return blocks.StreamBlockValidationError(block_errors=errors) if errors else None
-    return None
+        return blocks.ListBlockValidationError(block_errors=errors)
+    return _refused_error()
+
+
+def _refused(user, used: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The (kind, pk) in ``used`` that ``user`` may not choose."""
+    from wagtail.permissions import policy_registry
+
+    refused = set()
+    for kind in {kind for kind, _pk in used}:
+        model = _model_of(kind)
+        wanted = [pk for used_kind, pk in used if used_kind == kind]
+        allowed = set(
+            policy_registry.get_by_type(model)
+            .instances_user_has_any_permission_for(user, ["choose"])
+            .filter(pk__in=wanted)
+            .values_list("pk", flat=True)
+        )
+        refused |= {(kind, pk) for pk in wanted if pk not in allowed}
+    return refused
 
 
 def refuse_unchoosable_media_in_streams(form) -> None:
-    """The StreamField side of ``limit_media_choices``, for a form's ``clean()``.
+    """The StreamField and rich-text side of ``limit_media_choices``, for a form's ``clean()``.
 
-    An image or file chosen inside a block must be one the user may choose: a forged id in a
-    POST gets an error on that block, and the form comes back with everything the editor wrote.
-    Choices already on the page are kept (a moderator may have put them there).
+    An image or file chosen inside a block (at any depth), linked or embedded in rich text must
+    be one the user may choose: a forged id in a POST gets an error on that block or field, and
+    the form comes back with everything the editor wrote. References already on the page are
+    kept (a moderator may have put them there).
     """
-    from wagtail.permissions import policy_registry
-
     user = getattr(form, "for_user", None)
     if user is None or user.is_superuser:
         return
     for name, field in form.fields.items():
-        if not isinstance(field, BlockField) or form.cleaned_data.get(name) is None:
+        value = form.cleaned_data.get(name)
+        if value is None:
             continue
-        value = form.cleaned_data[name]
-        used = set(_media_in(field.block, value))
-        if form.instance.pk:
-            used -= set(_media_in(field.block, getattr(form.instance, name, None)))
-        refused = set()
-        for model in {model for model, _pk in used}:
-            policy = policy_registry.get_by_type(model)
-            wanted = [pk for used_model, pk in used if used_model is model]
-            allowed = set(
-                policy.instances_user_has_any_permission_for(user, ["choose"])
-                .filter(pk__in=wanted)
-                .values_list("pk", flat=True)
-            )
-            refused |= {(model, pk) for pk in wanted if pk not in allowed}
-        if refused:
-            form.add_error(name, _refusals(field.block, value, refused))
+        current = getattr(form.instance, name, None) if form.instance.pk else None
+        if isinstance(field, BlockField):
+            raw = field.block.get_prep_value(value)
+            found = list(stream_references(field.block, raw))
+            used = {(ref.kind, ref.pk) for ref in found}
+            if current is not None:
+                used -= {(ref.kind, ref.pk) for ref in value_references(field.block, current)}
+            refused = _refused(user, used)
+            paths = {ref.path for ref in found if (ref.kind, ref.pk) in refused}
+            if paths:
+                form.add_error(name, _error_at(field.block, raw, paths))
+        elif _is_rich_text_field(form, name) and isinstance(value, str):
+            used = set(rich_text_references(value))
+            used -= set(rich_text_references(current if isinstance(current, str) else ""))
+            if _refused(user, used):
+                form.add_error(name, _refused_error())
+
+
+def _is_rich_text_field(form, name: str) -> bool:
+    try:
+        return isinstance(form.instance._meta.get_field(name), RichTextField)
+    except FieldDoesNotExist:
+        return False

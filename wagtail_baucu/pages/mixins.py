@@ -52,7 +52,7 @@ from wagtail_baucu.freshness import cached_count
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
-from wagtail_baucu.public import public_pages
+from wagtail_baucu.public import is_public, public_pages
 from wagtail_baucu.text.folding import clean_query, fold, query_terms
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
@@ -138,6 +138,9 @@ class BaucuPageMixin(models.Model):
     def get_sitemap_urls(self, request=None):
         # Wagtail's sitemap lists live pages; one past its expiry time is gone for visitors already.
         if self.expire_at is not None and self.expire_at <= timezone.now():
+            return []
+        # It lists an alias by its own place; the source's state and place count too.
+        if self.alias_of_id is not None and not is_public(self):
             return []
         return super().get_sitemap_urls(request)
 
