@@ -106,7 +106,7 @@ def build_scene(agencies) -> Scene:
         document_file = factories.make_file(f"Tệp {asset_marker}")
         under = private_space if state == "under a private parent" else None
 
-        def article(title=f"Tin {marker}", live=True, under=under):
+        def article(title=f"Tin {marker}", live=True, under=under, image=image):
             page = factories.model("NewsArticle")(
                 title=title,
                 agency=agency,
@@ -120,7 +120,9 @@ def build_scene(agencies) -> Scene:
             page.save()
             return factories.publish(page) if live else _draft(page)
 
-        def directive(title=f"Văn bản {marker}", live=True, under=under):
+        def directive(
+            title=f"Văn bản {marker}", live=True, under=under, number=number, file=document_file
+        ):
             page = factories.model("DirectiveDocument")(
                 title=title,
                 document_number=number,
@@ -128,7 +130,7 @@ def build_scene(agencies) -> Scene:
                 agency=agency,
                 summary=f"Trích yếu {title}.",
                 issue_date=date(2021, 3, 30),
-                file=document_file,
+                file=file,
                 live=False,
             )
             (under or tree.document_index).add_child(instance=page)

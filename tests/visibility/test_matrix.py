@@ -30,7 +30,11 @@ CARRYING = {
 ALL_FEEDS = sorted(set(CARRYING["article"] + CARRYING["directive"] + ["/co-quan/bimat/"]))
 FORMATS = {"RSS": "rss", "Atom": "atom", "JSON Feed": "json"}
 LISTS = {"article": ["/", "/tin-tuc/", "/co-quan/ubbc/"], "directive": ["/van-ban-chi-dao/"]}
-ENDPOINT_KINDS = {"pages": {"article", "directive"}, "news": {"article"}, "directives": {"directive"}}
+ENDPOINT_KINDS = {
+    "pages": {"article", "directive"},
+    "news": {"article"},
+    "directives": {"directive"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +50,7 @@ def scene(django_db_setup, django_db_blocker):
 
 
 def text(response) -> str:
-    content = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     return content.decode()
 
 
