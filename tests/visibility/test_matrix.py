@@ -250,8 +250,9 @@ def check_files(url_of, objects_of):
     def check(client, scene, item, expectation):
         for obj in objects_of(item):
             response = client.get(url_of(obj))
-            if hasattr(response, "close"):
-                response.close()
+            # Read to the end: the test client then closes the file as a server would.
+            text_or_bytes = response.streaming_content if response.streaming else []
+            b"".join(text_or_bytes)
             assert response.status_code == (200 if expectation == "served" else 404)
 
     return check
