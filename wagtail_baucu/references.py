@@ -134,16 +134,17 @@ def walk(
             yield from walk(block.child_block, item, (*path, index))
 
 
-def stream_references(block: blocks.Block, raw) -> Iterator[Reference]:
+def stream_references(block: blocks.Block, raw, *, rich_text: bool = True) -> Iterator[Reference]:
     """Every image and document that stored StreamField data refers to, with where it is:
-    chooser blocks at any depth, and file links and image embeds inside rich text blocks."""
+    chooser blocks at any depth, and (unless ``rich_text`` is false) file links and image
+    embeds inside rich text blocks."""
     for child, path, value in walk(block, raw):
         kind = chooser_kind(child)
         if kind is not None:
             pk = _pk(value)
             if pk is not None:
                 yield Reference(kind, pk, path)
-        elif isinstance(child, blocks.RichTextBlock) and isinstance(value, str):
+        elif rich_text and isinstance(child, blocks.RichTextBlock) and isinstance(value, str):
             for rich_kind, pk in rich_text_references(value):
                 yield Reference(rich_kind, pk, path)
 

@@ -29,6 +29,7 @@ from wagtail_baucu.agencies.models import Agency, validate_agency_code
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.pages.mixins import AgencyIndexMixin, AgencyPageMixin, ElectionPortalMixin
 from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.text.integers import parse_bounded_int
 
 
 class OnboardingError(Exception):
@@ -63,8 +64,9 @@ def find_portal(reference: str | int | None = None):
         return found[0]
     reference = str(reference).strip()
     portal = model.objects.filter(slug=reference).first()
-    if portal is None and reference.isdigit():
-        portal = model.objects.filter(pk=int(reference)).first()
+    pk = parse_bounded_int(reference)
+    if portal is None and pk is not None:
+        portal = model.objects.filter(pk=pk).first()
     if portal is None:
         raise OnboardingError(_("No election portal has the id or slug “%s”.") % reference)
     return portal

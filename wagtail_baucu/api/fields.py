@@ -34,6 +34,7 @@ from wagtail_baucu.documents.numbers import DOCUMENT_TYPES
 from wagtail_baucu.pages.mixins import AgencyPageMixin, DirectiveDocumentMixin, DocumentLevel
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import absolute_url, default_root_url, make_absolute, public_pages
+from wagtail_baucu.references import chooser_kind, stored_rich_texts, stream_items, walk
 
 # Joins the rich texts of a whole listing so Wagtail expands their links in one pass.
 _SPLIT = "<!--wagtail-baucu-split-->"
@@ -212,30 +213,13 @@ def page_summary(page, request: HttpRequest, router=None) -> dict:
 # Article bodies ------------------------------------------------------------------------------
 
 
-def _stream_items(raw) -> list[dict]:
-    return [item for item in raw or [] if isinstance(item, dict) and "type" in item]
-
-
 def collect_body_references(block: blocks.Block, raw, found: dict[str, set]) -> None:
-    """Gather the image and document ids and rich texts a stored body refers to."""
-    if isinstance(block, blocks.BaseStreamBlock):
-        for item in _stream_items(raw):
-            child = block.child_blocks.get(item["type"])
-            if child is not None:
-                collect_body_references(child, item.get("value"), found)
-    elif isinstance(block, blocks.BaseStructBlock) and isinstance(raw, dict):
-        for name, child in block.child_blocks.items():
-            collect_body_references(child, raw.get(name), found)
-    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
-        for item in raw:
-            value = item.get("value") if isinstance(item, dict) and "type" in item else item
-            collect_body_references(block.child_block, value, found)
-    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
-        found["rich_text"].add(raw)
-    elif isinstance(block, ImageChooserBlock) and isinstance(raw, int):
-        found["images"].add(raw)
-    elif isinstance(block, DocumentChooserBlock) and isinstance(raw, int):
-        found["documents"].add(raw)
+    """Gather the image and document ids chosen in blocks, and the rich texts, of a stored body."""
+    for child, _path, value in walk(block, raw):
+        kind = chooser_kind(child)
+        if kind is not None and isinstance(value, int):
+            found[f"{kind}s"].add(value)
+    found["rich_text"].update(stored_rich_texts(block, raw))
 
 
 def load_body_references(pages: Iterable, request: HttpRequest) -> None:
@@ -275,7 +259,7 @@ def body_representation(block: blocks.Block, raw, request: HttpRequest, base: st
                     block.child_blocks[item["type"]], item.get("value"), request, base, router
                 ),
             }
-            for item in _stream_items(raw)
+            for item in stream_items(raw)
             if item["type"] in block.child_blocks
         ]
     if isinstance(block, blocks.BaseStructBlock):

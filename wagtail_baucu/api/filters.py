@@ -30,12 +30,11 @@ from wagtail_baucu.pages.mixins import (
     NewsArticleMixin,
     search_pages,
 )
+from wagtail_baucu.public import public_pages
 from wagtail_baucu.text.folding import MAX_QUERY_LENGTH, fold, query_terms
+from wagtail_baucu.text.integers import parse_bounded_int
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
-# Databases store 64-bit integers; anything larger is refused before it reaches them.
-MAX_INTEGER = 2**63 - 1
-_DIGITS = re.compile(r"^[0-9]{1,19}$")
 _CODE = re.compile(r"^[A-Za-zĐđ0-9][A-Za-zĐđ0-9-]{0,39}$")
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,255}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -48,9 +47,9 @@ def parse_count(raw: str | None, name: str, *, default: int, maximum: int | None
     """A non-negative integer no larger than ``maximum``, or ``default`` when absent."""
     if raw is None:
         return default
-    if not _DIGITS.match(raw) or int(raw) > MAX_INTEGER:
+    value = parse_bounded_int(raw)
+    if value is None:
         raise BadRequestError(_("%(name)s must be a positive integer") % {"name": name})
-    value = int(raw)
     if maximum is not None and value > maximum:
         raise BadRequestError(
             _("%(name)s cannot be higher than %(maximum)d") % {"name": name, "maximum": maximum}
@@ -60,12 +59,13 @@ def parse_count(raw: str | None, name: str, *, default: int, maximum: int | None
 
 def parse_year(raw: str) -> int:
     """A four-digit year between 1900 and 2100."""
-    if not re.fullmatch(r"[0-9]{4}", raw) or not MIN_YEAR <= int(raw) <= MAX_YEAR:
+    year = parse_bounded_int(raw, MIN_YEAR, MAX_YEAR) if len(raw) == 4 else None
+    if year is None:
         raise BadRequestError(
             _("year must be a year between %(min)d and %(max)d, e.g. 2021")
             % {"min": MIN_YEAR, "max": MAX_YEAR}
         )
-    return int(raw)
+    return year
 
 
 def parse_date(raw: str, name: str) -> date | datetime:
@@ -196,9 +196,11 @@ def _issuer(queryset: QuerySet, raw: str) -> QuerySet:
     from wagtail_baucu.agencies.models import Agency
 
     code = parse_code(raw, "issuer")
+    # An issuer named only by a draft or private document is as unknown as one nobody names:
+    # the answer must not tell them apart.
     known = (
         Agency.objects.filter(code=code).exists()
-        or queryset.model.objects.filter(issuer_code=code).exists()
+        or public_pages(queryset.model.objects.filter(issuer_code=code)).exists()
     )
     if not known:
         raise BadRequestError(_("unknown issuer '%(code)s'") % {"code": code})

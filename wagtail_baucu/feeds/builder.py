@@ -33,6 +33,7 @@ from wagtail_baucu.feeds.items import (
     plain_text,
 )
 from wagtail_baucu.public import make_absolute
+from wagtail_baucu.references import stream_references
 from wagtail_baucu.text.dates import format_date_vi
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ class FeedItemBuilder:
         """Items for article pages loaded with ``article_queryset``."""
         pages = list(pages)
         raw_bodies = [list(page.body.raw_data) if page.body else [] for page in pages]
-        images, documents = self._body_objects(raw_bodies)
+        images, documents = self._body_objects(pages, raw_bodies)
         rich_texts = [
             block.get("value") or ""
             for body in raw_bodies
@@ -191,17 +192,13 @@ class FeedItemBuilder:
             items.append(self._article_item(page, body, "".join(body_html), documents))
         return items
 
-    def _body_objects(self, raw_bodies: list[list[dict]]) -> tuple[dict, dict]:
-        image_ids, document_ids = set(), set()
-        for body in raw_bodies:
-            for block in body:
-                value = block.get("value")
-                if block.get("type") == "image" and isinstance(value, dict):
-                    image_ids.add(value.get("image"))
-                elif block.get("type") == "document" and isinstance(value, dict):
-                    document_ids.add(value.get("document"))
-        image_ids.discard(None)
-        document_ids.discard(None)
+    def _body_objects(self, pages: list, raw_bodies: list[list[dict]]) -> tuple[dict, dict]:
+        # The blocks' choices only: files linked from rich text are rendered by expand_db_html.
+        ids: dict[str, set] = {"image": set(), "document": set()}
+        for page, body in zip(pages, raw_bodies, strict=True):
+            for reference in stream_references(page.body.stream_block, body, rich_text=False):
+                ids[reference.kind].add(reference.pk)
+        image_ids, document_ids = ids["image"], ids["document"]
         images = (
             get_image_model().objects.prefetch_renditions(BODY_RENDITION).in_bulk(image_ids)
             if image_ids

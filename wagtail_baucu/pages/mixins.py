@@ -54,6 +54,7 @@ from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import is_public, public_pages
 from wagtail_baucu.text.folding import clean_query, fold, query_terms
+from wagtail_baucu.text.integers import parse_bounded_int
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 LISTING_RENDITION = "fill-480x270"
@@ -85,10 +86,10 @@ def paginate(
     if count is not None:
         paginator.count = count  # a cached_property: set, it is never computed
     raw = (request.GET.get("page") or "").strip()
-    if not (raw.isascii() and raw.isdigit()):
-        return paginator.page(1)
-    # A number too long for int() to parse quickly is past the end anyway.
-    number = int(raw) if len(raw) <= 18 else paginator.num_pages
+    number = parse_bounded_int(raw)
+    if number is None:
+        # Past the end, if it is all digits; the first page for anything else.
+        return paginator.page(paginator.num_pages if raw.isascii() and raw.isdigit() else 1)
     return paginator.get_page(max(number, 1))
 
 
@@ -607,8 +608,9 @@ class DocumentIndexMixin(DocumentIndexFeedsMixin, ListingMixin, BaucuPageMixin):
             queryset = queryset.filter(level=level)
             filters["level"] = level
         year = (request.GET.get("year") or "").strip()
-        if year.isdigit() and len(year) == 4:
-            queryset = queryset.filter(issue_date__year=int(year))
+        year_number = parse_bounded_int(year, 1000, 9999)
+        if year_number is not None:
+            queryset = queryset.filter(issue_date__year=year_number)
             filters["year"] = year
         query = clean_query(request.GET.get("q"))
         if query:

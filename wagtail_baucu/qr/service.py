@@ -36,6 +36,7 @@ from wagtail_baucu.public import (
 )
 from wagtail_baucu.qr import render
 from wagtail_baucu.qr.payload import ascii_url
+from wagtail_baucu.text.integers import parse_bounded_int
 
 CACHE_PREFIX = "wagtail_baucu:qr:v2"
 
@@ -86,11 +87,12 @@ def png_size(raw: str | None) -> int:
     if raw is None or raw == "":
         return get_setting("QR_PNG_SIZE")
     low, high = get_setting("QR_PNG_MIN_SIZE"), get_setting("QR_PNG_MAX_SIZE")
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    pixels = parse_bounded_int(raw, low, high)
+    if pixels is None:
         raise InvalidSize(
             _("size must be a whole number from %(low)d to %(high)d") % {"low": low, "high": high}
         )
-    return int(raw)
+    return pixels
 
 
 def png_for(url: str, size: int) -> bytes:
