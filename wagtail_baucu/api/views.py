@@ -31,6 +31,7 @@ from wagtail_baucu.conf import get_setting
 from wagtail_baucu.pages.mixins import DirectiveDocumentMixin, NewsArticleMixin
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import public_pages
+from wagtail_baucu.text.integers import MAX_INTEGER
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 COMMON_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "search", "_", "format"])
@@ -100,7 +101,7 @@ class StrictParametersMixin:
         if not hasattr(self, "_cached_object"):
             pk = int(self.kwargs["pk"])
             instance = None
-            if 0 <= pk <= filters.MAX_INTEGER:
+            if 0 <= pk <= MAX_INTEGER:
                 instance = self.get_queryset().filter(pk=pk).first()
             if instance is None:
                 raise Http404(_("not found"))
