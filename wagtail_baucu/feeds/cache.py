@@ -10,7 +10,7 @@ on the very next request.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,12 +19,14 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
+from wagtail_baucu.cachekeys import entry_key, site_of_request
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.feeds.items import CONTENT_TYPES, month_label, newest_update
 from wagtail_baucu.feeds.writers import write_feed
+from wagtail_baucu.freshness import ALL, GENERATION_KEY, generation, invalidate  # noqa: F401
 
 # The tokens live in a neutral module (pages use them too); still importable from here.
-from wagtail_baucu.freshness import ALL, GENERATION_KEY, generation, invalidate  # noqa: F401
+from wagtail_baucu.public import is_public_afresh
 
 
 @dataclass(frozen=True)
@@ -52,21 +54,20 @@ def cache_key(source, fmt: str, month: tuple[int, int] | None) -> str:
     return _key(source.portal.pk, source.cache_id, fmt, month_label(*month) if month else "live")
 
 
-def _path_key(host: str, path: str) -> str:
-    digest = hashlib.sha256(f"{host}\n{path}".encode()).hexdigest()[:32]
-    return f"baucu:feed-path:{digest}"
+def _path_key(request: HttpRequest) -> str:
+    return entry_key("feed-path", site_of_request(request), request.path)
 
 
 def remember_path(request: HttpRequest, source, fmt: str, month) -> None:
     """Note which cached feed a public URL serves, so ``cached_for_path`` can skip routing."""
     entry = (source.portal.pk, source.cache_id, fmt, month_label(*month) if month else "live")
-    cache.set(_path_key(request.get_host(), request.path), entry, timeout=None)
+    cache.set(_path_key(request), entry, timeout=None)
 
 
 def cached_for_path(request: HttpRequest) -> RenderedFeed | None:
     """The current cached feed for this URL, without touching the database; ``None`` if the
     URL is unknown, its feed changed since, or it is stale."""
-    entry = cache.get(_path_key(request.get_host(), request.path))
+    entry = cache.get(_path_key(request))
     if entry is None:
         return None
     found = cache.get(_key(*entry))
@@ -109,6 +110,11 @@ def get_or_render(
     if found is not None and not found.is_stale():
         return found
     rendered = render(source, fmt, request, month)
+    # The token was read above, after Wagtail routed the page: a withdrawal committed in
+    # between left it under the new token, so visibility is read again before the entry is
+    # marked public (as the QR codes do).
+    if rendered is not None and rendered.public and not is_public_afresh(source.page):
+        rendered = replace(rendered, public=False)
     if rendered is not None and rendered.public and request is not None:
         remember_path(request, source, fmt, month)
     if rendered is not None:

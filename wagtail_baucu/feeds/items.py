@@ -7,10 +7,12 @@ values to these classes; the writers (``writers.py``) turn them into RSS, Atom a
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html import unescape
+from urllib.parse import quote
 
 # Characters XML 1.0 forbids: lxml raises ValueError and Django UnserializableContentError.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -41,13 +43,47 @@ def plain_text(html_or_text: str | None, limit: int | None = None) -> str:
     return text
 
 
+# RFC 4151's authorityName: a DNS name or an e-mail address, in ASCII.
+_DNS_NAME = re.compile(
+    r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*"
+)
+_EMAIL = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=]+@" + _DNS_NAME.pattern)
+# RFC 4151's specific part: URI pchars, "/" and "?"; everything else percent-encoded.
+_SPECIFIC_SAFE = "/?:@!$&'()*+,;=-._~"
+
+
+def tag_authority(host: str) -> str:
+    """``host`` (a site's host name, an IP address, or a configured authority) as an RFC 4151
+    authority: IDNA for names in other scripts, IP addresses spelled as DNS labels, no port."""
+    host = host.strip()
+    if _DNS_NAME.fullmatch(host) or _EMAIL.fullmatch(host):
+        return host.lower()
+    try:
+        return ipaddress.ip_address(host.strip("[]")).exploded.replace(":", "-").replace(".", "-")
+    except ValueError:
+        pass
+    host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    labels = []
+    for label in host.lower().split("."):
+        try:
+            label = label.encode("idna").decode("ascii")
+        except UnicodeError:
+            label = label.encode("ascii", "ignore").decode()
+        label = re.sub(r"[^a-z0-9-]+", "-", label).strip("-")
+        if label:
+            labels.append(label)
+    return ".".join(labels) or "localhost"
+
+
 def tag_uri(authority: str, minted: date, specific: str) -> str:
     """An RFC 4151 ``tag:`` URI: ``tag:example.org,2021-04-07:page/42``.
 
     The date is the day the item was first published, so even a reused database key could not
-    give an old id to a new item.
+    give an old id to a new item. Authority and specific part are made ASCII (``type:NĐ``
+    becomes ``type:N%C4%90``), as the RFC requires.
     """
-    return f"tag:{authority},{minted.isoformat()}:{specific}"
+    specific = quote(specific, safe=_SPECIFIC_SAFE)
+    return f"tag:{tag_authority(authority)},{minted.isoformat()}:{specific}"
 
 
 def page_item_id(authority: str, first_published: datetime, page_pk: int) -> str:

@@ -296,15 +296,21 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
 
     def filtered_news(self, request: HttpRequest) -> tuple[QuerySet, dict]:
         """The articles this index shows for ``?agency=CODE&category=slug``, and the filters."""
+        from wagtail_baucu.agencies.models import Agency, Category
+
         queryset = self.news_queryset()
         filters = {}
+        # An unknown value matches nothing, decided before any count is made or cached: nobody
+        # makes a cache entry or a COUNT query per made-up value.
         agency = query_param(request, "agency", 20)
         if agency:
-            queryset = queryset.filter(agency__code=agency)
+            known = Agency.objects.filter(code=agency).exists()
+            queryset = queryset.filter(agency__code=agency) if known else queryset.none()
             filters["agency"] = agency
         category = query_param(request, "category", 255)
         if category:
-            queryset = queryset.filter(categories__slug=category)
+            known = Category.objects.filter(slug=category).exists()
+            queryset = queryset.filter(categories__slug=category) if known else queryset.none()
             filters["category"] = category
         return queryset, filters
 
@@ -315,11 +321,13 @@ class NewsIndexMixin(NewsIndexFeedsMixin, ListingMixin, BaucuPageMixin):
         queryset, filters = self.filtered_news(request)
         portal = self.portal
         # Counting every article is the index's only cost that grows with the archive.
-        count = cached_count(
-            queryset,
-            portal.pk if portal else None,
-            f"news-index:{self.pk}:{urlencode(sorted(filters.items()))}",
-        )
+        count = 0
+        if not queryset.query.is_empty():
+            count = cached_count(
+                queryset,
+                portal.pk if portal else None,
+                f"news-index:{self.pk}:{urlencode(sorted(filters.items()))}",
+            )
         context["articles"] = paginate(queryset, request, get_setting("NEWS_PER_PAGE"), count)
         context["filters"] = filters
         context["agencies"] = Agency.objects.all()

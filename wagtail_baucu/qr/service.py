@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from wagtail_baucu.cachekeys import site_of_request
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.freshness import generation
 from wagtail_baucu.pages.mixins import BaucuPageMixin
@@ -211,7 +212,7 @@ def code_at(request: HttpRequest, path: str, fmt: str, size: str | None = None) 
     pixels = png_size(size) if fmt == "png" else None
     key = _key(
         "at",
-        request.get_host(),
+        site_of_request(request),
         path,
         fmt,
         pixels,
