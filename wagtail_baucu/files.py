@@ -8,22 +8,18 @@ revisions in moderation and withdrawn pages do not count: their files stay with 
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db.models import ForeignKey, Model, Q, TextField
 from django.db.models.functions import Cast
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from wagtail_baucu.public import public_pages
 from wagtail_baucu.references import rich_text_references, stream_references
 
 
 def _page_models() -> list[type[Page]]:
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and not model._meta.abstract and not model._meta.proxy
-    ]
+    # Wagtail's list, so a project's own base page (WAGTAIL_PAGE_MODEL) is covered too.
+    return [model for model in get_page_models() if not model._meta.proxy]
 
 
 def _own_fields(model: type[Page], field_type) -> list:
