@@ -1,5 +1,7 @@
 """The production shape, started once for the suite (see ``harness``)."""
 
+import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -42,3 +44,17 @@ def stack():
         redis.stop()
         postgres.close()
         shutil.rmtree(media, ignore_errors=True)
+
+
+FIGURES = Path(
+    os.environ.get("BAUCU_PRODUCTION_FIGURES", Path(__file__).parents[2] / "var" / "production.json")
+)
+
+
+@pytest.fixture(scope="session")
+def figures():
+    """The run's measured figures, written as JSON when the suite ends (docs/deployment.md)."""
+    measured: dict = {}
+    yield measured
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    FIGURES.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n")

@@ -286,3 +286,101 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
             log.close()
+
+
+def _stream_fields(prefix: str, state) -> list[tuple[str, str]]:
+    """The POST fields of a block's form state, as Wagtail's block widgets write them."""
+    if isinstance(state, list):
+        fields = [(f"{prefix}-count", str(len(state)))]
+        for index, child in enumerate(state):
+            name = f"{prefix}-{index}"
+            fields += [(f"{name}-deleted", ""), (f"{name}-order", str(index))]
+            if isinstance(child, dict) and "type" in child:
+                fields += [(f"{name}-type", child["type"]), (f"{name}-id", child.get("id") or "")]
+                fields += _stream_fields(f"{name}-value", child["value"])
+            else:
+                fields += [(f"{name}-id", (child or {}).get("id") or "")]
+                fields += _stream_fields(f"{name}-value", (child or {}).get("value"))
+        return fields
+    if isinstance(state, dict):
+        return [f for key, value in state.items() for f in _stream_fields(f"{prefix}-{key}", value)]
+    return [(prefix, "" if state is None else str(state))]
+
+
+class Admin:
+    """An editor in Wagtail's admin over HTTP: a real session, the CSRF token, the edit view."""
+
+    def __init__(self, base: str, username: str, password: str):
+        self.base = base
+        self.http = requests.Session()
+        self.http.get(f"{base}/admin/login/", timeout=10)
+        response = self.http.post(
+            f"{base}/admin/login/",
+            data={
+                "username": username,
+                "password": password,
+                "csrfmiddlewaretoken": self.http.cookies["csrftoken"],
+            },
+            headers={"Referer": f"{base}/admin/login/"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        if "sessionid" not in self.http.cookies:
+            raise RuntimeError("admin login refused")
+
+    def edit_form(self, page_id: int) -> list[tuple[str, str]]:
+        """The fields the edit view's form would send as a browser sends it."""
+        from lxml import html
+
+        url = f"{self.base}/admin/pages/{page_id}/edit/"
+        response = self.http.get(url, timeout=10)
+        response.raise_for_status()
+        form = html.fromstring(response.content).get_element_by_id("page-edit-form")
+        data = []
+        for block in form.xpath(".//div[@data-block]"):
+            # A browser's JavaScript turns each block's state into form fields: do the same.
+            state, _errors = json.loads(block.get("data-w-block-arguments-value"))
+            data += _stream_fields(block.get("id"), state)
+        for element in form.iter("input", "textarea", "select"):
+            name = element.get("name")
+            if not name or element.get("disabled") is not None:
+                continue
+            if element.tag == "input":
+                kind = (element.get("type") or "text").lower()
+                if kind in ("checkbox", "radio") and element.get("checked") is None:
+                    continue
+                if kind in ("submit", "button", "file", "image"):
+                    continue
+                data.append((name, element.get("value") or ("on" if kind == "checkbox" else "")))
+            elif element.tag == "textarea":
+                # A browser drops the newline that starts a textarea's content.
+                data.append((name, (element.text or "").removeprefix("\n")))
+            else:
+                for option in element.iter("option"):
+                    if option.get("selected") is not None:
+                        data.append((name, option.get("value", option.text or "")))
+        return data
+
+    def publish(self, page_id: int) -> float:
+        """Publish the page through the edit view; returns the request's time in seconds."""
+        data = self.edit_form(page_id) + [("action-publish", "action-publish")]
+        url = f"{self.base}/admin/pages/{page_id}/edit/"
+        started = time.perf_counter()
+        response = self.http.post(url, data=data, headers={"Referer": url}, timeout=60)
+        took = time.perf_counter() - started
+        if response.status_code != 200 or "/edit/" in response.url and "error" in response.text:
+            raise RuntimeError(f"publish refused: {response.status_code} {response.url}")
+        return took
+
+    def unpublish(self, page_id: int) -> None:
+        """Unpublish through the admin's confirmation form."""
+        url = f"{self.base}/admin/pages/{page_id}/unpublish/"
+        self.http.get(url, timeout=10).raise_for_status()
+        response = self.http.post(
+            url,
+            data={"csrfmiddlewaretoken": self.http.cookies["csrftoken"]},
+            headers={"Referer": url},
+            timeout=60,
+        )
+        if response.status_code != 200:
+            raise RuntimeError(f"unpublish refused: {response.status_code}")
