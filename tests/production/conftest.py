@@ -47,7 +47,9 @@ def stack():
 
 
 FIGURES = Path(
-    os.environ.get("BAUCU_PRODUCTION_FIGURES", Path(__file__).parents[2] / "var" / "production.json")
+    os.environ.get(
+        "BAUCU_PRODUCTION_FIGURES", Path(__file__).parents[2] / "var" / "production.json"
+    )
 )
 
 

@@ -66,7 +66,7 @@ def fetch(base: str, kind: str, path: str, number: int | None = None) -> Respons
     its body), shown when it answers."""
     sent = time.time()
     try:
-        response = requests.get(base + path, timeout=15, allow_redirects=False)
+        response = requests.get(base + path, timeout=30, allow_redirects=False)
     except requests.RequestException:
         return Response(kind, sent, time.time(), 0, None, -1, None, number)
     if number is not None:
@@ -88,8 +88,8 @@ def fetch(base: str, kind: str, path: str, number: int | None = None) -> Respons
 def run_load(base: str, targets, seconds: float, connections: int = 16) -> list[Response]:
     """``connections`` threads, each sending one request after another for ``seconds``.
 
-    ``targets()`` returns the (kind, path, article number or None) triples to cycle through; it is asked again for each
-    request, so new articles join the rotation as they are published.
+    ``targets()`` returns the (kind, path, article number or None) triples to cycle through;
+    it is asked again for each request, so new articles join the rotation as published.
     """
     deadline = time.monotonic() + seconds
     results: list[Response] = []
@@ -113,21 +113,25 @@ def run_load(base: str, targets, seconds: float, connections: int = 16) -> list[
 
 def staleness(responses: list[Response], log: PublishLog) -> list[float]:
     """Seconds each stale response lagged behind the first publish it missed."""
+    return [lag for _response, lag in stale_responses(responses, log)]
+
+
+def stale_responses(responses: list[Response], log: PublishLog) -> list[tuple[Response, float]]:
     lags = []
     for response in responses:
         if response.number is not None:
             # A QR code or short link of a published article must not answer 404.
             published = next((e for e in log.entries if e.number == response.number), None)
             if response.status == 404 and published and published.committed < response.sent:
-                lags.append(response.sent - published.committed)
+                lags.append((response, response.sent - published.committed))
             continue
-        if response.status != 200:
-            continue
+        if response.status != 200 or response.kind == "qr":
+            continue  # the portal's own QR code shows no article
         expected = log.last_before(response.sent)
         if expected is None or response.shows >= expected.number:
             continue
         missed = log.first_after(response.shows)
-        lags.append(response.sent - missed.committed)
+        lags.append((response, response.sent - missed.committed))
     return lags
 
 
@@ -135,13 +139,18 @@ def summary(responses: list[Response], log: PublishLog) -> dict:
     statuses: dict[str, int] = {}
     for response in responses:
         statuses[str(response.status)] = statuses.get(str(response.status), 0) + 1
-    lags = staleness(responses, log)
+    stale = stale_responses(responses, log)
+    lags = [lag for _response, lag in stale]
+    stale_kinds: dict[str, int] = {}
+    for response, _lag in stale:
+        stale_kinds[response.kind] = stale_kinds.get(response.kind, 0) + 1
     took = sorted(r.received - r.sent for r in responses)
     return {
         "requests": len(responses),
         "statuses": statuses,
         "clean_503": sum(r.status == 503 and r.retry_after is not None for r in responses),
         "stale": len(lags),
+        "stale_by_kind": stale_kinds,
         "max_staleness_s": round(max(lags, default=0.0), 3),
         "p50_ms": round(1000 * took[len(took) // 2], 1) if took else None,
         "p99_ms": round(1000 * took[int(len(took) * 0.99)], 1) if took else None,
