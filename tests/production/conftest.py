@@ -16,7 +16,7 @@ def task_worker_configured(stack: Stack) -> bool:
     out = stack.manage(
         "shell", "-c", "from django.conf import settings; print(getattr(settings, 'TASKS', {}))"
     ).stdout
-    return "django_tasks.backends.database" in out
+    return "DatabaseBackend" in out
 
 
 @pytest.fixture(scope="session")
