@@ -27,10 +27,18 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port free now and not given to another of the suite's servers (they bind later)."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def wait_until(check, timeout: float, what: str, interval: float = 0.2):
@@ -235,6 +243,11 @@ class Stack:
             SECRET_KEY="production-suite-" + "x" * 40,
             DEBUG="0",
             DJANGO_DEBUG="0",
+            # Plain HTTP on loopback: TLS is the proxy's in front of a real deployment.
+            DJANGO_SSL_REDIRECT="0",
+            DJANGO_SECURE_COOKIES="0",
+            DJANGO_HSTS_SECONDS="0",
+            DJANGO_LOG_LEVEL="ERROR",
             ALLOWED_HOSTS="127.0.0.1,localhost",
             CSRF_TRUSTED_ORIGINS=self.base,
             WAGTAILADMIN_BASE_URL=self.base,
@@ -271,9 +284,14 @@ class Stack:
             + ["--bind", f"127.0.0.1:{self.port}", "--timeout", "30"]
             + ["--env", "DJANGO_SETTINGS_MODULE=tests.production.site_settings"],
         )
-        wait_until(
-            lambda: requests.get(self.base + "/", timeout=5).status_code == 200, 60, "gunicorn"
-        )
+        try:
+            wait_until(
+                lambda: requests.get(self.base + "/", timeout=5).status_code == 200,
+                60,
+                "gunicorn",
+            )
+        except TimeoutError as error:
+            raise TimeoutError(f"{error}:\n{self.log('gunicorn')[-3000:]}") from None
 
     def log(self, name: str) -> str:
         return (self.media / f"{name}.log").read_text(errors="replace")

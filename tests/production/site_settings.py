@@ -10,5 +10,10 @@ import os
 from example_site.settings import *  # noqa: F403
 from example_site.settings import MIDDLEWARE, WAGTAIL_BAUCU
 
-WAGTAIL_BAUCU = {**WAGTAIL_BAUCU, "WEBSUB_HUB": os.environ["BAUCU_TEST_HUB"]}
+# The first retry after a failed ping 2 s later instead of 30, so the suite sees it.
+WAGTAIL_BAUCU = {
+    **WAGTAIL_BAUCU,
+    "WEBSUB_HUB": os.environ["BAUCU_TEST_HUB"],
+    "WEBSUB_RETRY_DELAY": 2,
+}
 MIDDLEWARE = ["tests.production.middleware.worker_pid", *MIDDLEWARE]
