@@ -29,6 +29,7 @@ def stack():
         redis.start()
         hub.up()
         stack.manage("migrate", "--no-input")
+        stack.manage("collectstatic", "--no-input")
         stack.manage("load_demo", "--hostname", "127.0.0.1", "--port", str(stack.port))
         stack.start_web()
         stack.task_worker = task_worker_configured(stack)
