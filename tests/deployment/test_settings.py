@@ -92,3 +92,24 @@ def test_a_traceback_shows_neither_the_cache_location_nor_urls_with_credentials(
     assert PASSWORD not in html and PASSWORD not in text
     assert HOST not in html
     assert "CACHES" in html  # the setting is listed, its secrets replaced
+
+
+def redis(options: dict) -> dict:
+    backend = "wagtail_baucu.resilient_cache.RedisCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": options}
+    }
+
+
+def test_the_check_warns_of_a_redis_cache_without_client_timeouts():
+    from django.core.checks import run_checks
+
+    with override_settings(CACHES=redis({})):
+        assert "wagtail_baucu.W001" in [m.id for m in run_checks()]
+    with override_settings(CACHES=redis({"socket_connect_timeout": 1, "socket_timeout": 1})):
+        assert "wagtail_baucu.W001" not in [m.id for m in run_checks()]
+    # A per-process cache is correct across processes: nothing to say.
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
+        assert not [m for m in run_checks() if m.id.startswith("wagtail_baucu.")]
