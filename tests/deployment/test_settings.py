@@ -113,3 +113,39 @@ def test_the_check_warns_of_a_redis_cache_without_client_timeouts():
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     ):
         assert not [m for m in run_checks() if m.id.startswith("wagtail_baucu.")]
+
+
+UNREACHABLE_DATABASE = """
+from django.test import Client
+client = Client(raise_request_exception=False)
+for path in ("/healthz/", "/", "/tin-tuc/feed/atom/", "/api/v2/news/"):
+    r = client.get(path)
+    print(path, r.status_code, r.get("Retry-After"), r.get("Cache-Control"))
+print(client.get("/healthz/").json())
+print(client.get("/").content.decode())
+"""
+
+
+def test_a_database_that_does_not_answer_gives_clean_503s_with_retry_after():
+    done = manage(
+        "shell",
+        "-c",
+        UNREACHABLE_DATABASE,
+        **{
+            **PRODUCTION,
+            "DATABASE_URL": "sqlite:////nonexistent-folder/db.sqlite3",
+            "ALLOWED_HOSTS": "testserver",
+        },
+        DJANGO_SSL_REDIRECT="0",
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    statuses = [line for line in lines if line.startswith("/")]
+    assert len(statuses) == 4, done.stdout
+    for line in statuses:
+        path, status, retry_after, cache_control = line.split(" ", 3)
+        assert (status, retry_after) == ("503", "5"), line
+        assert "no-store" in cache_control
+    assert "{'status': 'down', 'database': 'down', 'cache': 'ok'}" in done.stdout
+    assert "Hệ thống đang tạm gián đoạn" in done.stdout
+    assert "Traceback" not in done.stdout
