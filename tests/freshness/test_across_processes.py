@@ -66,6 +66,7 @@ def portal_server(tmp_path):
         return manage("shell", "-c", SHELL_PRELUDE + code)
 
     manage("migrate", "--no-input")
+    manage("collectstatic", "--no-input", "--verbosity", "0")  # production's hashed names
     shell(
         "from wagtail.models import Site\n"
         "Site.objects.all().delete()\n"
