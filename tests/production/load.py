@@ -39,6 +39,7 @@ class Response:
     shows: int  # the highest marker in the body, -1 if none
     worker: str | None
     number: int | None = None  # the article of a QR code or short link
+    markers: frozenset = frozenset()  # every article the body shows
 
 
 @dataclass
@@ -82,6 +83,7 @@ def fetch(base: str, kind: str, path: str, number: int | None = None) -> Respons
         max(numbers, default=-1),
         response.headers.get("X-Worker"),
         number,
+        frozenset(numbers),
     )
 
 
