@@ -4,7 +4,7 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint wheel-check bench bench-smoke clean
+.PHONY: demo serve test test-production install lint wheel-check bench bench-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,35 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 
 demo: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo --port $(PORT)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production shape on this machine, configured from the environment (docs/deployment.md):
+# gunicorn workers, the task worker and a loop running publish_scheduled every minute. Needs
+# SECRET_KEY; DATABASE_URL and REDIS_URL as in production. Plain HTTP on loopback, so no HTTPS
+# redirect or secure cookies unless set; public images served by Django (no web server here).
+WORKERS ?= 3
+serve: export DJANGO_SSL_REDIRECT ?= 0
+serve: export DJANGO_SECURE_COOKIES ?= 0
+serve: export DJANGO_HSTS_SECONDS ?= 0
+serve: export DJANGO_SERVE_MEDIA ?= 1
+serve: install
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo --port $(PORT)
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	bash -c 'trap "kill 0" EXIT; \
+	  $(BIN)/python manage.py db_worker & \
+	  while true; do $(BIN)/python manage.py publish_scheduled; sleep 60; done & \
+	  $(BIN)/gunicorn --workers $(WORKERS) --timeout 30 --graceful-timeout 30 \
+	    --bind 127.0.0.1:$(PORT) --access-logfile - example_site.wsgi'
 
 test: install
 	$(BIN)/python -m pytest
+
+# The production shape on loopback (docs/deployment.md, "What we tested"): gunicorn, its own
+# PostgreSQL and Redis, the task worker, a WebSub hub stub; under 5 minutes.
+test-production: install
+	BAUCU_PRODUCTION_SUITE=1 $(BIN)/python -m pytest tests/production -v
 
 lint: install
 	$(BIN)/ruff check .

@@ -11,13 +11,25 @@ from pathlib import Path
 
 import dj_database_url
 
-from example_site.settings import *  # noqa: F403
-from example_site.settings import BASE_DIR, TEMPLATES
+# The example site refuses to start in production without a key.
+os.environ.setdefault("SECRET_KEY", "benchmarks-only")
+
+from example_site.settings import *  # noqa: F403, E402
+from example_site.settings import BASE_DIR, TEMPLATES  # noqa: E402
 
 BENCH_DIR = Path(os.environ.get("BAUCU_BENCH_DIR", BASE_DIR / "var" / "bench"))
 
 DEBUG = False
 SECRET_KEY = "benchmarks-only"
+# The benchmark's requests are plain HTTP on loopback; tasks run inline as in the demo.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "bench.urls"
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -22,5 +23,12 @@ if settings.DEBUG:
     urlpatterns += static(
         f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
     )
+elif settings.SERVE_MEDIA:
+    # Renditions only, as above.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>images/.+)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
+
+handler500 = "wagtail_baucu.unavailable.server_error"
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,9 +1,25 @@
+import os
+
 import pytest
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from wagtail.models import Site
 
 from tests import factories
+
+# The production suite starts servers of its own and runs as a step of its own
+# (`make test-production`), not with the rest.
+collect_ignore = [] if os.environ.get("BAUCU_PRODUCTION_SUITE") == "1" else ["production"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: its database rolls back to the same generation
+    tokens as the test before, so entries that test left would look current."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

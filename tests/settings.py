@@ -10,8 +10,11 @@ from pathlib import Path
 
 import dj_database_url
 
-from example_site.settings import *  # noqa: F403
-from example_site.settings import INSTALLED_APPS
+# The example site refuses to start in production without a key.
+os.environ.setdefault("SECRET_KEY", "tests")
+
+from example_site.settings import *  # noqa: F403, E402
+from example_site.settings import INSTALLED_APPS  # noqa: E402
 
 BASE_DIR = Path(__file__).resolve().parent
 CUSTOM_PAGE = os.environ.get("BAUCU_CUSTOM_PAGE") == "1"
@@ -19,6 +22,11 @@ CUSTOM_PAGE = os.environ.get("BAUCU_CUSTOM_PAGE") == "1"
 SECRET_KEY = "tests"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# Production's HTTPS settings would redirect the test client's plain-HTTP requests.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

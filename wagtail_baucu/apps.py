@@ -11,4 +11,4 @@ class WagtailBaucuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401  (registers checks; connects invalidation)
+        from . import checks, signals  # noqa: F401  (registers checks; connects receivers)

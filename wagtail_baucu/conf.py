@@ -64,9 +64,16 @@ DEFAULTS: dict[str, Any] = {
     "FEED_ARCHIVE_MAX_AGE": 60 * 60 * 24 * 7,
     # Feeds: seconds a rendered feed stays in Django's cache (publishing invalidates it anyway).
     "FEED_CACHE_TIMEOUT": 60 * 60 * 24,
+    # Seconds the cache is left alone after a call to it failed (it is unreachable or timed
+    # out): meanwhile everything is answered from the database.
+    "CACHE_RETRY_INTERVAL": 5,
     # WebSub: the hub to ping when feeds change ("" for none), and its timeout in seconds.
     "WEBSUB_HUB": "",
     "WEBSUB_TIMEOUT": 3,
+    # WebSub, with a task backend that defers: seconds before the first retry of the feeds the
+    # hub did not take (doubled at each attempt), and how many attempts in all.
+    "WEBSUB_RETRY_DELAY": 30,
+    "WEBSUB_MAX_ATTEMPTS": 6,
 }
 
 

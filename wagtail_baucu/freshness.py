@@ -1,12 +1,15 @@
 """Generation tokens: what lets anything cached from the content know it is still current.
 
-Two tokens stored in Django's cache, one for everything and one per portal. Publishing,
+Two tokens, one for everything and one per portal, kept in the database
+(``GenerationToken``) so every process reads the same ones whatever the cache: Django's
+per-process memory cache, a file cache or Redis, and through a cache outage. Publishing,
 unpublishing, moving or deleting a page, or changing an agency, a category, an image, a
-document, a site or a view restriction replaces a token (the receivers are in
-``wagtail_baucu.feeds.signals``), so every process sharing the cache (Redis, Memcached) sees
-the change on its very next request. Tokens are random, never counters, so a token the cache
-evicted cannot come back and revive old entries. Feeds, listing counts and QR codes key their
-entries with ``generation(portal_pk)``.
+document, a site or a view restriction replaces a token in the same transaction (the receivers
+are in ``wagtail_baucu.feeds.signals``), so the change and its token commit together and every
+process sees both on its next request. Reading them costs one indexed query, made once per
+request. Tokens are random, never counters, so a token cannot come back and revive old entries.
+Feeds, listing counts and QR codes key their entries with ``generation(portal_pk)``; the
+entries themselves live in the cache.
 """
 
 from __future__ import annotations
@@ -14,50 +17,75 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from django.core.cache import cache
-from django.db import transaction
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
 from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
 from wagtail_baucu.conf import get_setting
+from wagtail_baucu.generation_tokens import GenerationToken
+from wagtail_baucu.resilient_cache import cache
 
-# The key kept from when only feeds used the tokens: a running site keeps its entries.
-GENERATION_KEY = "baucu:feeds:generation:{}"
 ALL = "all"
+# The token of a scope with no row yet (a portal nothing has changed in since the upgrade).
+UNCHANGED = "0"
+
+# Tokens read during the current request; outside a request (commands, the shell, the task
+# worker) every call reads the database, so a long-running process never keeps old tokens.
+_request = Local()
 
 
 def _new_token() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def _scope(portal_pk: int | None) -> str:
+    return str(portal_pk) if portal_pk else ALL
+
+
 def generation(portal_pk: int | None) -> str:
-    """The current generation tokens for content of the portal ``portal_pk`` (one cache read)."""
-    keys = [GENERATION_KEY.format(ALL), GENERATION_KEY.format(portal_pk or ALL)]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            token = _new_token()
-            # add(): two processes starting together agree on the first token.
-            if not cache.add(key, token, timeout=None):
-                token = cache.get(key) or token
-        tokens.append(token)
-    return "-".join(tokens)
+    """The current generation tokens for content of the portal ``portal_pk``."""
+    scopes = [ALL, _scope(portal_pk)]
+    memo = getattr(_request, "tokens", None)
+    if memo is not None and all(scope in memo for scope in scopes):
+        return "-".join(memo[scope] for scope in scopes)
+    found = dict(GenerationToken.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    tokens = {scope: found.get(scope, UNCHANGED) for scope in scopes}
+    if memo is not None:
+        memo.update(tokens)
+    return "-".join(tokens[scope] for scope in scopes)
 
 
 def invalidate(portal_pk: int | None = None) -> None:
     """Make what was cached from one portal (or from every portal) be computed afresh.
 
-    Done at once and again when the transaction commits: a request served in between may
-    have read the old rows and stored them under the new token.
+    The new token is written in the caller's transaction: other processes see it when the
+    change commits, together with the change, and never if it rolls back.
     """
+    scope = _scope(portal_pk)
+    GenerationToken.objects.bulk_create(
+        [GenerationToken(scope=scope, token=_new_token())],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token"],
+    )
+    memo = getattr(_request, "tokens", None)
+    if memo is not None:
+        memo.pop(scope, None)
 
-    def bump():
-        cache.set(GENERATION_KEY.format(portal_pk or ALL), _new_token(), timeout=None)
 
-    bump()
-    transaction.on_commit(bump)
+def _start_request(**kwargs) -> None:
+    _request.tokens = {}
+
+
+def _end_request(**kwargs) -> None:
+    _request.tokens = None
+
+
+def connect() -> None:
+    """Read the tokens once per request (called from the app's ``ready()``)."""
+    request_started.connect(_start_request, dispatch_uid="baucu_generation_start")
+    request_finished.connect(_end_request, dispatch_uid="baucu_generation_end")
 
 
 def _entry_key(kind: str, portal_pk: int | None, key: str) -> str:

@@ -9,9 +9,12 @@ need patterns of their own.
 
 from django.urls import include, path
 
+from wagtail_baucu.health import healthz
+
 app_name = "wagtail_baucu"
 
 urlpatterns: list = [
+    path("healthz/", healthz, name="healthz"),
     path("", include("wagtail_baucu.qr.urls")),
     # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.
     path("", include("wagtail_baucu.feeds.urls")),

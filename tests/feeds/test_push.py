@@ -10,7 +10,9 @@ from urllib.parse import parse_qs
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from tests import factories
 from tests.feeds.conftest import ATOM, entry_links, fetch, parse, xml
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.django_db
 class Hub:
     """A WebSub hub on localhost that records the pings it receives."""
 
-    def __init__(self, delay: float = 0.0):
+    def __init__(self, delay: float = 0.0, port: int = 0):
         self.pings: list[str] = []
         hub = self
 
@@ -39,7 +41,7 @@ class Hub:
             def log_message(self, *args):
                 pass
 
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.server = HTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -205,3 +207,59 @@ def test_republishing_with_no_change_keeps_the_etag_of_other_portals_feeds(
     newsroom.article("Tin cổng chính", agency=agencies["UBBC"])
     again = client.get("/tin-tuc/feed/atom/", HTTP_HOST="khac.example")
     assert again["ETag"] == etag
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def pings_queued(**filters):
+    from django_tasks_db.models import DBTaskResult
+
+    # Wagtail queues tasks of its own (search and reference indexes): only ours are counted.
+    return DBTaskResult.objects.filter(task_path__endswith=".ping_hub_task", **filters)
+
+
+def unused_port() -> int:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        return unused.getsockname()[1]
+
+
+def test_with_the_database_backend_publishing_only_queues_the_pings_and_the_worker_retries(
+    newsroom, agencies, django_capture_on_commit_callbacks
+):
+    port = unused_port()
+    settings = {"WEBSUB_HUB": f"http://127.0.0.1:{port}/", "WEBSUB_RETRY_DELAY": 60}
+    with override_settings(TASKS=DATABASE_TASKS, WAGTAIL_BAUCU=settings):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            newsroom.article("Hub chưa chạy", agency=agencies["UBBC"])
+        assert time.monotonic() - started < 2  # no network at all: a row was written
+        assert pings_queued().count() == 1
+        run_worker()  # the hub is down: the attempt ends and the next one is queued, later
+        retry = pings_queued(status="READY").get()
+        assert 50 < (retry.run_after - timezone.now()).total_seconds() <= 60
+        pings_queued(status="READY").update(run_after=timezone.now())  # a minute passes
+        up = Hub(port=port)  # the hub comes up: the queued attempt delivers every feed
+        try:
+            run_worker()
+            assert news_feeds("testserver", "/tin-tuc/") <= set(up.pings)
+        finally:
+            up.close()
+        assert not pings_queued(status="READY").exists()
+
+
+def test_retries_are_bounded(newsroom, agencies, django_capture_on_commit_callbacks):
+    hub = f"http://127.0.0.1:{unused_port()}/"
+    settings = {"WEBSUB_HUB": hub, "WEBSUB_RETRY_DELAY": 0, "WEBSUB_MAX_ATTEMPTS": 3}
+    with override_settings(TASKS=DATABASE_TASKS, WAGTAIL_BAUCU=settings):
+        with django_capture_on_commit_callbacks(execute=True):
+            newsroom.article("Hub hỏng mãi", agency=agencies["UBBC"])
+        for _ in range(5):
+            run_worker()
+        assert pings_queued().count() == 3
+        assert not pings_queued(status="READY").exists()

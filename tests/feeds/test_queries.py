@@ -73,12 +73,13 @@ def test_a_cached_feed_costs_only_the_page_lookup(
         fetch(client, "/tin-tuc/feed/rss/")
 
 
-def test_a_known_feed_url_is_answered_from_the_cache_without_sql(
+def test_a_known_feed_url_is_answered_from_the_cache_with_one_query(
     site_tree, agencies, client, django_assert_num_queries
 ):
     full_articles(site_tree, agencies, 3)
     etag = fetch(client, "/tin-tuc/feed/atom/")["ETag"]
-    with django_assert_num_queries(0):
+    # Per request, only the generation tokens are read: a change by any process counts.
+    with django_assert_num_queries(2):
         assert fetch(client, "/tin-tuc/feed/atom/")["ETag"] == etag
         assert client.get("/tin-tuc/feed/atom/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     # A change makes the entry miss: Wagtail routes the request and the feed renders again.

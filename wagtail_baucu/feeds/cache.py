@@ -3,8 +3,8 @@
 A cached feed's key holds the generation tokens of ``wagtail_baucu.freshness``: one for
 everything and one for the portal the feed belongs to. Publishing, unpublishing, moving or
 deleting a page, or changing an agency, a category, an image, a document or a site, replaces a
-token, so every process sharing the cache (Redis, Memcached) renders the affected feeds afresh
-on the very next request.
+token, so every process renders the affected feeds afresh on its very next request, whatever
+the cache.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
@@ -23,10 +22,9 @@ from wagtail_baucu.cachekeys import entry_key, site_of_request
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.feeds.items import CONTENT_TYPES, month_label, newest_update
 from wagtail_baucu.feeds.writers import write_feed
-from wagtail_baucu.freshness import ALL, GENERATION_KEY, generation, invalidate  # noqa: F401
-
-# The tokens live in a neutral module (pages use them too); still importable from here.
+from wagtail_baucu.freshness import ALL, generation, invalidate  # noqa: F401
 from wagtail_baucu.public import is_public_afresh
+from wagtail_baucu.resilient_cache import cache
 
 
 @dataclass(frozen=True)

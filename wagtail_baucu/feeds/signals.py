@@ -46,8 +46,11 @@ def affected_feed_urls(page, portal=None) -> list[str]:
 
 def _tell(urls: list[str]) -> None:
     urls = list(dict.fromkeys(urls))
-    _purge_front_end_cache(urls)
-    websub.notify(urls)
+    try:
+        _purge_front_end_cache(urls)
+        websub.notify(urls)
+    except Exception:  # a CDN or task queue error must not roll back the publish
+        logger.exception("Could not tell the CDN or the hub about %d feeds", len(urls))
 
 
 def _purge_front_end_cache(urls: list[str]) -> None:

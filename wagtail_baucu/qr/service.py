@@ -6,8 +6,8 @@ change, move, new site host) gets a new code on its next request and the old one
 
 A public page's code is also kept under the address it was asked at, with the generation token
 of ``wagtail_baucu.freshness`` and the page's expiry time: a repeat request is answered from
-that one entry without the database, until a publish, unpublish, move, deletion or view
-restriction replaces the token or the page expires.
+that one entry and the token (one indexed query), until a publish, unpublish, move, deletion
+or view restriction replaces the token or the page expires.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import hashlib
 from typing import NamedTuple
 
 import swapper
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +37,7 @@ from wagtail_baucu.public import (
 from wagtail_baucu.qr import render
 from wagtail_baucu.qr.payload import ascii_url
 from wagtail_baucu.text.integers import parse_bounded_int
+from wagtail_baucu.resilient_cache import cache
 
 CACHE_PREFIX = "wagtail_baucu:qr:v2"
 
