@@ -11,4 +11,9 @@ class WagtailBaucuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core import checks
+
         from . import signals  # noqa: F401  (connects cache invalidation and search text)
+        from .language import check_middleware
+
+        checks.register(check_middleware)

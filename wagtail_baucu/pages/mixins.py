@@ -26,6 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -500,7 +501,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
     )
     file = models.ForeignKey(
         get_document_model_string(),
-        verbose_name=_("file"),
+        verbose_name=pgettext_lazy("directive document", "file"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

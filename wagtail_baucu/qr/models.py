@@ -3,6 +3,7 @@ setting edited in Wagtail's settings menu, shown in the footer with a QR code ea
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -29,7 +30,9 @@ class SocialChannel(Orderable):
 
     setting = ParentalKey(SocialChannels, on_delete=models.CASCADE, related_name="channels")
     name = models.CharField(
-        _("name"), max_length=100, help_text=_("E.g. Fanpage Facebook, Zalo OA")
+        pgettext_lazy("social channel", "name"),
+        max_length=100,
+        help_text=_("E.g. Fanpage Facebook, Zalo OA"),
     )
     url = models.URLField(_("address"), max_length=500)
 
