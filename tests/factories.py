@@ -245,14 +245,17 @@ def make_user(username: str, *groups, password: str = "mat-khau-thu", **fields):
     return user
 
 
-def make_social_channels(site: Site, channels: list[tuple[str, str]]):
-    """The site's social channels setting with ``(name, url)`` channels in that order."""
+def make_social_channels(site: Site, channels: list[tuple]):
+    """The site's social channels setting with ``(name, url)`` or ``(name, url, kind)``
+    channels in that order."""
     from wagtail_baucu.qr.models import SocialChannel, SocialChannels
 
     setting, _ = SocialChannels.objects.get_or_create(site=site)
     setting.channels.all().delete()
-    for order, (name, url) in enumerate(channels):
-        SocialChannel.objects.create(setting=setting, name=name, url=url, sort_order=order)
+    for order, (name, url, *kind) in enumerate(channels):
+        SocialChannel.objects.create(
+            setting=setting, name=name, url=url, kind=kind[0] if kind else "other", sort_order=order
+        )
     return setting
 
 
