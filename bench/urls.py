@@ -17,10 +17,10 @@ from django.views.static import serve as serve_file
 
 from example_site.urls import urlpatterns as site_urlpatterns
 
-# The article template without the inline QR code, the footer's social QR codes and "other news"
-# (the benchmark also sets OTHER_NEWS_COUNT to 0, so the list is not queried either).
+# The article template without its reader tools (print link, inline QR code, social QR codes)
+# and "other news" (the benchmark also sets OTHER_NEWS_COUNT to 0, so the list is not queried).
 PLAIN_ARTICLE = """{% extends "wagtail_baucu/pages/news_article_page.html" %}
-{% block share %}{% endblock %}{% block social %}{% endblock %}
+{% block reader_tools %}{% endblock %}{% block social %}{% endblock %}
 {% block other_news %}{% endblock %}"""
 
 

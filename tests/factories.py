@@ -166,11 +166,13 @@ def make_portal(
     *,
     parent=None,
     title: str = "Bầu cử đại biểu Quốc hội khóa XV",
+    locale=None,
 ) -> Portal:
     """An election portal as the root of a site, with its news, document and agency indexes.
 
     With ``parent`` (a site's home page, see ``make_site_home``), the portal is one election
-    among several in that site and the site is left as it is.
+    among several in that site and the site is left as it is. ``locale`` (a Wagtail ``Locale``)
+    is the portal's, and its pages'; by default the parent's.
     """
     Page = page_model(mixins.ElectionPortalMixin).base_page_model
     root = parent or Page.get_first_root_node()
@@ -182,6 +184,7 @@ def make_portal(
         ),
         election_day=date(2021, 5, 23),
         live=False,
+        **({"locale": locale} if locale is not None else {}),
     )
     root.add_child(instance=portal)
     publish(portal)
@@ -242,14 +245,17 @@ def make_user(username: str, *groups, password: str = "mat-khau-thu", **fields):
     return user
 
 
-def make_social_channels(site: Site, channels: list[tuple[str, str]]):
-    """The site's social channels setting with ``(name, url)`` channels in that order."""
+def make_social_channels(site: Site, channels: list[tuple]):
+    """The site's social channels setting with ``(name, url)`` or ``(name, url, kind)``
+    channels in that order."""
     from wagtail_baucu.qr.models import SocialChannel, SocialChannels
 
     setting, _ = SocialChannels.objects.get_or_create(site=site)
     setting.channels.all().delete()
-    for order, (name, url) in enumerate(channels):
-        SocialChannel.objects.create(setting=setting, name=name, url=url, sort_order=order)
+    for order, (name, url, *kind) in enumerate(channels):
+        SocialChannel.objects.create(
+            setting=setting, name=name, url=url, kind=kind[0] if kind else "other", sort_order=order
+        )
     return setting
 
 

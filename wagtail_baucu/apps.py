@@ -11,4 +11,9 @@ class WagtailBaucuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core import checks as django_checks
+
         from . import checks, signals  # noqa: F401  (registers checks; connects receivers)
+        from .language import check_middleware
+
+        django_checks.register(check_middleware)

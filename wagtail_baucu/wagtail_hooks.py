@@ -1,7 +1,7 @@
 """Admin and serving hooks of the core app."""
 
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.files import may_manage, used_by_public_page
+from wagtail_baucu.language import content_language
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 from wagtail_baucu.public import alias_withheld
 
@@ -33,6 +34,15 @@ class CategoryViewSet(SnippetViewSet):
 
 register_snippet(AgencyViewSet)
 register_snippet(CategoryViewSet)
+
+
+@hooks.register("before_serve_page")
+def speak_the_page_language(page, request, serve_args, serve_kwargs):
+    # The page, its print view and its routes render in the language of the page's locale;
+    # ContentLanguageMiddleware restores LANGUAGE_CODE when the response is done.
+    language = content_language(page)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
 
 
 @hooks.register("before_serve_page")

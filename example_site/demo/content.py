@@ -28,6 +28,7 @@ from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.agencies.onboarding import add_contributor, ensure_moderators, onboard_agency
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.qr.models import SocialChannel, SocialChannels
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 DEFAULT_HOSTNAME = "127.0.0.1"
@@ -76,6 +77,7 @@ def load_demo(
         result.portal = loader.portal()
         result.site = loader.site(result.portal, hostname, port)
         loader.remove_welcome_page(result.portal)
+        loader.social_channels(result.site)
         indexes = loader.indexes(result.portal)
         agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)
         documents = loader.documents(indexes["DocumentIndex"], agencies)
@@ -196,6 +198,16 @@ class _Loader:
             self._made("site changes")
         return site
 
+    def social_channels(self, site: Site) -> None:
+        """The demo's Fanpage, Zalo official account and YouTube channel, added once each."""
+        setting, _ = SocialChannels.objects.get_or_create(site=site)
+        for order, (name, kind, url) in enumerate(data.SOCIAL_CHANNELS):
+            if not setting.channels.filter(url=url).exists():
+                SocialChannel.objects.create(
+                    setting=setting, name=name, kind=kind, url=url, sort_order=order
+                )
+                self._made("social channels")
+
     def remove_welcome_page(self, portal) -> None:
         base = model("ElectionPortal").base_page_model
         welcome = (
@@ -281,6 +293,7 @@ class _Loader:
                     lead_image=self._image(item.title, item.color),
                     body=self._body(item, documents),
                     source_name=item.source_name,
+                    source_url=item.source_url,
                 )
 
             def relate(page, item=item):

@@ -18,6 +18,12 @@ ELECTION_NAME = (
 )
 PORTAL_TITLE = "Bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026"
 PORTAL_SLUG = "bau-cu-2021"
+# (name, kind, address): placeholders on example domains, for the integrator to replace.
+SOCIAL_CHANNELS = [
+    ("Fanpage Facebook", "facebook", "https://www.facebook.com/example"),
+    ("Zalo OA", "zalo", "https://zalo.example.com/example"),
+    ("Kênh YouTube", "youtube", "https://www.youtube.example.org/@example"),
+]
 ELECTION_DAY = date(2021, 5, 23)
 PORTAL_INTRODUCTION = (
     "<p>Trang thông tin điện tử tuyên truyền về cuộc bầu cử đại biểu Quốc hội khóa XV và đại "
@@ -184,6 +190,7 @@ class ArticleData:
     color: str = "#b71c1c"
     related_documents: list[str] = field(default_factory=list)
     source_name: str = ""
+    source_url: str = ""
 
 
 def _at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
@@ -358,6 +365,7 @@ ARTICLES = [
         color="#b71c1c",
         related_documents=["34/UBBC-TCTTT", "08/KH-UBBC", "624/SVHTT-QLVH"],
         source_name="Tổ Công tác tuyên truyền về bầu cử",
+        source_url="https://www.example.org/to-cong-tac-tuyen-truyen",
     ),
     ArticleData(
         "niem-yet-danh-sach-cu-tri-hong-bang",

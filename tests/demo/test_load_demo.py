@@ -18,7 +18,9 @@ from wagtail.models import Revision, Site
 
 from example_site.demo import data
 from example_site.demo.content import ADMIN_USERNAME, DEFAULT_ADMIN_PASSWORD, load_demo, model
+from tests.qr.scan import decode_svg, inline_svgs
 from wagtail_baucu.agencies.models import Agency, Category
+from wagtail_baucu.qr.models import SocialChannel
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="baucu-demo-media-")
 
@@ -35,6 +37,7 @@ def counts() -> dict[str, int]:
         "files": get_document_model().objects.count(),
         "users": get_user_model().objects.count(),
         "sites": Site.objects.count(),
+        "social channels": SocialChannel.objects.count(),
     }
 
 
@@ -48,6 +51,23 @@ class DemoLoaderTests(TestCase):
     def tearDownClass(cls):
         super().tearDownClass()
         shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def test_an_article_shows_the_reader_tools_with_the_demo_social_channels(self):
+        article = model("NewsArticle").objects.live().exclude(source_url="").first()
+        self.assertIsNotNone(article)
+        response = self.client.get(article.url, HTTP_HOST="127.0.0.1:8000")
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        tools = html[html.index('<aside class="baucu-reader-tools"') :]
+        tools = tools[: tools.index("</aside>")]
+        self.assertIn(">In</a>", tools)
+        self.assertIn(f'<a class="baucu-original" href="{article.source_url}"', tools)
+        self.assertIn("Chúng tôi trên Mạng Xã hội", tools)
+        codes = [decode_svg(svg) for svg in inline_svgs(tools)]
+        self.assertEqual(codes, [article.full_url] + [url for _n, _k, url in data.SOCIAL_CHANNELS])
+        for name, kind, url in data.SOCIAL_CHANNELS:
+            self.assertIn(f'<a href="{url}" rel="noopener">{name}</a>', tools)
+            self.assertIn(f'class="baucu-social-{kind}"', tools)
 
     def test_a_second_run_changes_nothing(self):
         first = counts()

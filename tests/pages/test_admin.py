@@ -108,3 +108,37 @@ def test_an_unparseable_reference_number_is_a_form_error_and_keeps_what_was_writ
         "2021-03-30",
     ]:
         assert kept in html
+
+
+@pytest.mark.parametrize(
+    ("number", "chosen", "stored", "type_name"),
+    [
+        ("85/2015/QH13", "L", "L", "Luật"),
+        ("203/2025/QH15", "NQ", "NQ", "Nghị quyết"),
+        ("151/NQ-HĐBCQG", "", "NQ", "Nghị quyết"),
+        # The symbol decides where it names the type, whatever is chosen.
+        ("08/KH-UBBC", "L", "KH", "Kế hoạch"),
+    ],
+)
+def test_the_type_field_decides_only_where_the_number_cannot_tell(
+    admin_client, client, site_tree, number, chosen, stored, type_name
+):
+    url = add_page_url(model("DirectiveDocument"), site_tree.document_index)
+
+    response = admin_client.post(url, document_form(document_number=number, document_type=chosen))
+
+    assert response.status_code == 302, response.context["form"].errors
+    document = model("DirectiveDocument").objects.get()
+    assert (document.document_number, document.document_type) == (number, stored)
+    assert type_name in client.get(document.url).content.decode()
+
+
+def test_a_legislature_number_without_its_type_is_refused_in_vietnamese(admin_client, site_tree):
+    url = add_page_url(model("DirectiveDocument"), site_tree.document_index)
+
+    response = admin_client.post(url, document_form(document_number="203/2025/QH15"))
+
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["document_type"]
+    assert message.startswith("Số, ký hiệu 203/2025/QH15 không cho biết loại văn bản")
+    assert not model("DirectiveDocument").objects.exists()

@@ -1,4 +1,5 @@
-""" "Tin khác" under an article: same category first, then the newest; bounded; public only."""
+""" "Tin khác" under an article: newest first, the same category and agency preferred; bounded;
+public only."""
 
 from datetime import timedelta
 
@@ -12,11 +13,22 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def news(site_tree):
+def news(site_tree, agencies):
     campaign, results = make_category("Tuyên truyền"), make_category("Kết quả")
-    article = site_tree.article("Bài đang đọc", categories=[campaign], when=local(2021, 4, 5, 8, 0))
-    site_tree.article("Cùng mục, cũ", categories=[campaign], when=local(2021, 4, 1, 8, 0))
-    site_tree.article("Cùng mục, mới", categories=[campaign, results], when=local(2021, 4, 3, 8, 0))
+    ubbc, stttt = agencies["UBBC"], agencies["STTTT"]
+    article = site_tree.article(
+        "Bài đang đọc", categories=[campaign], agency=ubbc, when=local(2021, 4, 5, 8, 0)
+    )
+    site_tree.article(
+        "Cùng mục, cùng cơ quan, cũ",
+        categories=[campaign],
+        agency=ubbc,
+        when=local(2021, 4, 1, 8, 0),
+    )
+    site_tree.article(
+        "Cùng mục, mới", categories=[campaign, results], agency=stttt, when=local(2021, 4, 3, 8, 0)
+    )
+    site_tree.article("Cùng cơ quan, cũ nhất", agency=ubbc, when=local(2019, 6, 1, 8, 0))
     site_tree.article("Mục khác, mới nhất", categories=[results], when=local(2021, 4, 9, 8, 0))
     site_tree.article("Không mục, mới", when=local(2021, 4, 8, 8, 0))
     site_tree.article("Không mục, cũ", when=local(2020, 1, 1, 8, 0))
@@ -27,15 +39,18 @@ def titles(pages) -> list[str]:
     return [page.title for page in pages]
 
 
-def test_same_category_first_then_the_newest(news):
+def test_newest_first(news):
     _site, article = news
     assert titles(article.other_news()) == [
-        "Cùng mục, mới",
-        "Cùng mục, cũ",
         "Mục khác, mới nhất",
         "Không mục, mới",
+        "Cùng mục, mới",
+        "Cùng mục, cùng cơ quan, cũ",
         "Không mục, cũ",
+        "Cùng cơ quan, cũ nhất",
     ]
+    dates = [page.first_published_at for page in article.other_news()]
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_never_itself(news):
@@ -46,22 +61,49 @@ def test_never_itself(news):
 @pytest.mark.parametrize(
     "count, expected",
     [
-        (1, ["Cùng mục, mới"]),
-        (3, ["Cùng mục, mới", "Cùng mục, cũ", "Mục khác, mới nhất"]),
+        # Same category and agency, then sharing one of them (newer first), then the newest.
+        (1, ["Cùng mục, cùng cơ quan, cũ"]),
+        (2, ["Cùng mục, mới", "Cùng mục, cùng cơ quan, cũ"]),
+        (3, ["Cùng mục, mới", "Cùng mục, cùng cơ quan, cũ", "Cùng cơ quan, cũ nhất"]),
+        (
+            4,
+            [
+                "Mục khác, mới nhất",
+                "Cùng mục, mới",
+                "Cùng mục, cùng cơ quan, cũ",
+                "Cùng cơ quan, cũ nhất",
+            ],
+        ),
         (0, []),
     ],
 )
-def test_bounded_by_the_setting(news, settings, count, expected):
+def test_the_closest_are_chosen_and_listed_newest_first(news, settings, count, expected):
     _site, article = news
     settings.WAGTAIL_BAUCU = {"OTHER_NEWS_COUNT": count}
     assert titles(article.other_news()) == expected
 
 
-def test_an_article_without_categories_lists_the_newest(news, settings):
+def test_an_article_without_categories_or_agency_lists_the_newest(news, settings):
     site, _article = news
     settings.WAGTAIL_BAUCU = {"OTHER_NEWS_COUNT": 2}
     lone = site.article("Không mục, đang đọc", when=local(2021, 4, 2, 8, 0))
     assert titles(lone.other_news()) == ["Mục khác, mới nhất", "Không mục, mới"]
+
+
+def test_the_article_page_lists_them_newest_first(news, client, settings):
+    _site, article = news
+    settings.WAGTAIL_BAUCU = {"OTHER_NEWS_COUNT": 3}
+    response = client.get(article.url)
+    assert texts(response, "//aside[@class='baucu-other-news']//li/a") == [
+        "Cùng mục, mới",
+        "Cùng mục, cùng cơ quan, cũ",
+        "Cùng cơ quan, cũ nhất",
+    ]
+    assert texts(response, "//aside[@class='baucu-other-news']//li/span") == [
+        "(03/04/2021)",
+        "(01/04/2021)",
+        "(01/06/2019)",
+    ]
 
 
 def test_never_hidden_articles(news):
@@ -81,25 +123,15 @@ def test_never_hidden_articles(news):
     listed = titles(article.other_news())
     for page in hidden + [withdrawn]:
         assert page.title not in listed
-    assert listed[:2] == ["Cùng mục, mới", "Cùng mục, cũ"]
-
-
-def test_shown_under_the_article(client, news, settings):
-    _site, article = news
-    settings.WAGTAIL_BAUCU = {"OTHER_NEWS_COUNT": 2}
-    response = client.get(article.url)
-    assert texts(response, "//aside[contains(@class, 'baucu-other-news')]//li/a") == [
-        "Cùng mục, mới",
-        "Cùng mục, cũ",
-    ]
+    assert listed[:2] == ["Mục khác, mới nhất", "Không mục, mới"]
 
 
 def test_chosen_among_the_newest_window(news, settings):
     _site, article = news
     # The three newest: "Mục khác, mới nhất", "Không mục, mới", "Cùng mục, mới".
     settings.WAGTAIL_BAUCU = {"OTHER_NEWS_WINDOW": 3, "OTHER_NEWS_COUNT": 3}
-    # "Cùng mục, cũ" shares a category but is older than the window.
-    assert titles(article.other_news()) == ["Cùng mục, mới", "Mục khác, mới nhất", "Không mục, mới"]
+    # "Cùng mục, cùng cơ quan, cũ" is closer but older than the window.
+    assert titles(article.other_news()) == ["Mục khác, mới nhất", "Không mục, mới", "Cùng mục, mới"]
 
 
 def test_the_window_never_hides_fewer_than_the_count(news, settings):

@@ -24,9 +24,11 @@ def test_an_editor_adds_channels_and_the_footer_shows_their_codes(client, site_t
         "channels-MIN_NUM_FORMS": "0",
         "channels-MAX_NUM_FORMS": "1000",
         "channels-0-name": "Fanpage Facebook",
+        "channels-0-kind": "facebook",
         "channels-0-url": "https://www.facebook.com/baucu.haiphong",
         "channels-0-ORDER": "1",
         "channels-1-name": "Zalo OA",
+        "channels-1-kind": "zalo",
         "channels-1-url": "không phải địa chỉ",
         "channels-1-ORDER": "2",
     }
@@ -38,7 +40,10 @@ def test_an_editor_adds_channels_and_the_footer_shows_their_codes(client, site_t
     response = client.post(edit_url, data)
     assert response.status_code == 302
     setting = SocialChannels.objects.get(site=site_tree.site)
-    assert [c.name for c in setting.channels.all()] == ["Fanpage Facebook", "Zalo OA"]
+    assert [(c.name, c.kind) for c in setting.channels.all()] == [
+        ("Fanpage Facebook", "facebook"),
+        ("Zalo OA", "zalo"),
+    ]
 
     client.logout()
     html = client.get("/").content.decode()

@@ -49,14 +49,22 @@ def test_print_view_with_short_links(client, site_tree, settings):
     assert f'<span class="baucu-url">{short}</span>' in html
 
 
-def test_social_channels_in_the_footer(client, site_tree):
+def test_social_channels_in_the_footer_and_in_an_articles_reader_tools(client, site_tree):
     make_social_channels(site_tree.site, CHANNELS)
-    article = site_tree.article("Lịch bầu cử")
+    home = client.get("/").content.decode()
+    footer = home[home.index('<footer class="baucu-footer"') :]
+    assert codes_in(footer) == [url for _name, url in CHANNELS]
+    article = site_tree.article("Lịch bầu cử", source_url="https://baodanang.example.org/tin")
     html = client.get(article.url).content.decode()
+    # Once on an article: in its reader tools, beside the page's own code, not in the footer.
     assert codes_in(html) == [article.full_url] + [url for _name, url in CHANNELS]
-    footer = html[html.index('<footer class="baucu-footer"') :]
+    tools = html[html.index('<aside class="baucu-reader-tools"') : html.index("</aside>")]
+    assert codes_in(tools) == [article.full_url] + [url for _name, url in CHANNELS]
+    assert "Chúng tôi trên Mạng Xã hội" in tools
+    assert '<a class="baucu-original" href="https://baodanang.example.org/tin"' in tools
     for name, url in CHANNELS:
-        assert f'<a href="{url}" rel="noopener">{name}</a>' in footer
+        assert f'<a href="{url}" rel="noopener">{name}</a>' in tools
+    assert "baucu-social" not in html[html.index('<footer class="baucu-footer"') :]
     # Every code is named by its own title, and no code adds an id the page could repeat.
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

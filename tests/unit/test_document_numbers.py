@@ -66,6 +66,45 @@ def test_valid_numbers(text, number, number_text, year, type_code, issuer, unit,
     assert str(parsed) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "year", "issuer", "possible", "type_name"),
+    [
+        ("85/2015/QH13", 85, 2015, "QH13", ("L", "NQ"), "Luật / Nghị quyết"),
+        ("83/2025/QH15", 83, 2025, "QH15", ("L", "NQ"), "Luật / Nghị quyết"),
+        ("203/2025/QH15", 203, 2025, "QH15", ("L", "NQ"), "Luật / Nghị quyết"),
+        ("01/2022/UBTVQH15", 1, 2022, "UBTVQH15", ("PL", "NQ"), "Pháp lệnh / Nghị quyết"),
+    ],
+)
+def test_a_legislature_symbol_leaves_the_type_open(text, number, year, issuer, possible, type_name):
+    parsed = parse_document_number(text)
+    assert (parsed.number, parsed.year, parsed.type_code) == (number, year, None)
+    assert (parsed.issuer_code, parsed.unit_code) == (issuer, None)
+    assert parsed.possible_types == possible
+    assert parsed.type_name == type_name
+    assert str(parsed) == text
+
+
+def test_a_national_election_council_resolution_names_its_type():
+    parsed = parse_document_number("151/NQ-HĐBCQG")
+    assert (parsed.number, parsed.type_code, parsed.type_name) == (151, "NQ", "Nghị quyết")
+    assert (parsed.issuer_code, parsed.possible_types) == ("HĐBCQG", ())
+
+
+@pytest.mark.parametrize("text", ["85/QH13", "85/2015/QH", "85/2015/QH123", "85/2015/XQH13"])
+def test_a_legislature_symbol_needs_its_year_and_term(text, english):
+    with pytest.raises(InvalidDocumentNumber) as caught:
+        parse_document_number(text)
+    assert caught.value.code == "symbol"
+
+
+def test_luat_and_phap_lenh_are_never_read_from_a_symbol():
+    # No real symbol writes "L-" or "PL-": those groups are issuers, as in a công văn.
+    for text in ("12/L-UBND", "12/PL-UBND"):
+        parsed = parse_document_number(text)
+        assert parsed.type_code is None
+        assert parsed.type_name == "Công văn"
+
+
 def test_type_code_is_read_by_position():
     # "CT" is Chỉ thị first, a unit code second.
     assert parse_document_number("12/CT-UBND").type_code == "CT"
@@ -222,7 +261,8 @@ GROUP = st.from_regex(r"[A-ZĐ][A-Z0-9Đ]{0,5}", fullmatch=True)
 @given(
     number=st.integers(min_value=1, max_value=99_999),
     year=st.none() | st.integers(min_value=1945, max_value=2100),
-    type_code=st.none() | st.sampled_from(sorted(DOCUMENT_TYPES)),
+    # Luật and Pháp lệnh are chosen by editors, never written in a symbol.
+    type_code=st.none() | st.sampled_from(sorted(set(DOCUMENT_TYPES) - {"L", "PL"})),
     groups=st.lists(GROUP, min_size=2, max_size=4),
 )
 def test_well_formed_numbers_round_trip(number, year, type_code, groups):

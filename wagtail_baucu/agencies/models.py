@@ -6,6 +6,7 @@ import swapper
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -59,7 +60,7 @@ class Agency(index.Indexed, models.Model):
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     is_active = models.BooleanField(
-        _("active"),
+        pgettext_lazy("agency", "active"),
         default=True,
         help_text=_(
             "An inactive agency's contributors lose their rights; its content stays online."
@@ -132,15 +133,15 @@ class Agency(index.Indexed, models.Model):
 class Category(index.Indexed, models.Model):
     """A news topic ("chuyên mục")."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(pgettext_lazy("category", "name"), max_length=255)
     slug = models.SlugField(
-        _("slug"),
+        pgettext_lazy("category", "slug"),
         max_length=255,
         unique=True,
         blank=True,
         help_text=_("Made from the name when left empty."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(pgettext_lazy("category", "description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

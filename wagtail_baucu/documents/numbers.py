@@ -2,7 +2,10 @@
 
 A reference is ``number/symbol``, with a year between them for legal documents:
 ``08/KH-UBBC`` (Kế hoạch 08 of the election committee), ``34/UBBC-TCTTT`` (a công văn,
-which has no type code) and ``42/2022/NĐ-CP``.
+which has no type code) and ``42/2022/NĐ-CP``. Laws and resolutions of the National Assembly
+and its Standing Committee carry only the body and its term after the year: ``85/2015/QH13``
+(a law), ``203/2025/QH15`` (a resolution); their symbol cannot tell which, so the parse lists
+the ``possible_types`` and the document's type field decides.
 
 Party documents use another form (``36-HD/VPTW``) and are not parsed:
 ``parse_document_number`` raises ``InvalidDocumentNumber`` for them, and the model layer
@@ -21,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 __all__ = [
     "COPY_TYPES",
     "DOCUMENT_TYPES",
+    "LEGISLATURE_TYPES",
     "MAX_YEAR",
     "MIN_YEAR",
     "OFFICIAL_LETTER",
@@ -67,6 +71,8 @@ DOCUMENT_TYPES: dict[str, str] = {
     "NĐ": "Nghị định",
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
+    # Types of the documents whose symbol names no type (85/2015/QH13): never read from a
+    # symbol, only chosen in the document's type field.
     "L": "Luật",
     "PL": "Pháp lệnh",
     # Listed so one dict can feed a choice field; parsed when an issuer still writes "CV-".
@@ -139,10 +145,16 @@ class DocumentNumber:
     """``None`` for a công văn, whose symbol starts with the issuer."""
     issuer_code: str
     unit_code: str | None
+    possible_types: tuple[str, ...] = ()
+    """The type codes a symbol that names no type allows (``("L", "NQ")`` for 85/2015/QH13);
+    empty when the symbol decides the type."""
 
     @property
     def type_name(self) -> str:
-        """The Vietnamese name of the document type, "Công văn" when there is no type code."""
+        """The Vietnamese name of the document type, "Công văn" when there is no type code,
+        "Luật / Nghị quyết" when the symbol cannot tell."""
+        if self.possible_types:
+            return " / ".join(DOCUMENT_TYPES[code] for code in self.possible_types)
         code = self.type_code or OFFICIAL_LETTER
         return DOCUMENT_TYPES.get(code) or COPY_TYPES[code]
 
@@ -164,7 +176,13 @@ _ETH_TO_D_STROKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR = re.compile(r"[0-9]{4}")
 _GROUP = re.compile(r"[A-ZĐ][A-Za-zĐđ0-9]*")
-_KNOWN_TYPE_CODES = frozenset(DOCUMENT_TYPES) | frozenset(COPY_TYPES)
+# Codes only an editor gives: no real symbol writes "L-" for Luật or "PL-" for Pháp lệnh.
+_UNWRITTEN_TYPE_CODES = frozenset({"L", "PL"})
+_KNOWN_TYPE_CODES = (frozenset(DOCUMENT_TYPES) | frozenset(COPY_TYPES)) - _UNWRITTEN_TYPE_CODES
+# The National Assembly (QH) and its Standing Committee (UBTVQH) with their term: QH15.
+_LEGISLATURE = re.compile(r"(QH|UBTVQH)([0-9]{1,2})")
+# What a legislature's symbol may number: laws and resolutions, ordinances and resolutions.
+LEGISLATURE_TYPES: dict[str, tuple[str, ...]] = {"QH": ("L", "NQ"), "UBTVQH": ("PL", "NQ")}
 
 
 def normalize_document_number(text: str) -> str:
@@ -233,6 +251,20 @@ def parse_document_number(text: str) -> DocumentNumber:
     groups = symbol.split("-")
     for group in groups:
         _check_group(group)
+    legislature = _LEGISLATURE.fullmatch(symbol) if year is not None else None
+    if legislature is not None:
+        # A law or resolution of the National Assembly (or an ordinance of its Standing
+        # Committee): the body and its term, nothing more.
+        return DocumentNumber(
+            raw=raw,
+            number=number,
+            number_text=number_text,
+            year=year,
+            type_code=None,
+            issuer_code=symbol,
+            unit_code=None,
+            possible_types=LEGISLATURE_TYPES[legislature.group(1)],
+        )
     if len(groups) < 2:
         raise InvalidDocumentNumber(_SYMBOL_MESSAGE, "symbol")
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
@@ -290,7 +291,7 @@ class FeedItemBuilder:
         issuer = page.issuer_display
         rows = [
             (_("Reference number"), page.document_number),
-            (_("Type"), page.document_type_name),
+            (pgettext("directive document", "Type"), page.document_type_name),
             (_("Issuing body"), issuer),
             (_("Issue date"), format_date_vi(page.issue_date) if page.issue_date else ""),
             (

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
@@ -25,6 +24,7 @@ from wagtail_baucu.feeds.writers import write_feed
 from wagtail_baucu.freshness import ALL, generation, invalidate  # noqa: F401
 from wagtail_baucu.public import is_public_afresh
 from wagtail_baucu.resilient_cache import cache
+from wagtail_baucu.language import content_language
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,8 @@ def cached_for_path(request: HttpRequest) -> RenderedFeed | None:
 
 def render(source, fmt: str, request: HttpRequest | None, month: tuple[int, int] | None = None):
     """Build and write a feed document; ``None`` for a month without items."""
-    # One language for every reader: a cached feed must not depend on Accept-Language.
-    with translation.override(settings.LANGUAGE_CODE):
+    # The portal's language for every reader: a cached feed must not depend on Accept-Language.
+    with translation.override(content_language(source.page)):
         items = source.items(request, month)
         if month is not None and not items:
             return None  # a month without items has no archive

@@ -1,6 +1,7 @@
 """StreamField blocks for article bodies."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -10,7 +11,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=pgettext_lazy("article body", "image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
@@ -38,7 +39,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class EmbeddedDocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=pgettext_lazy("article body", "document"))
     title = blocks.CharBlock(
         label=_("link text"),
         required=False,
@@ -48,7 +49,7 @@ class EmbeddedDocumentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        label = _("Document")
+        label = pgettext_lazy("article body", "Document")
         template = "wagtail_baucu/blocks/embedded_document.html"
 
 
@@ -58,5 +59,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    table = TableBlock(label=_("Table"), template="wagtail_baucu/blocks/table.html")
+    table = TableBlock(
+        label=pgettext_lazy("article body", "Table"), template="wagtail_baucu/blocks/table.html"
+    )
     document = EmbeddedDocumentBlock()

@@ -26,6 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -415,8 +416,12 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
         return self.last_published_at or self.first_published_at
 
     def other_news(self) -> list:
-        """ "Tin khác": among the portal's newest ``OTHER_NEWS_WINDOW`` public articles, those
-        sharing a category with this one first, then the newest; never this one."""
+        """ "Tin khác": other public articles of the portal, newest first; never this one.
+
+        The ``OTHER_NEWS_COUNT`` shown are chosen among the portal's newest
+        ``OTHER_NEWS_WINDOW``, preferring those of the same category and the same agency, then
+        those sharing either, then the newest; the chosen ones are listed by date.
+        """
         count = get_setting("OTHER_NEWS_COUNT")
         if count <= 0:
             return []
@@ -426,7 +431,7 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
             public_pages(model.objects.all(), within=self.portal or self.get_parent())
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "-pk")
-            .values_list("pk", flat=True)[: max(get_setting("OTHER_NEWS_WINDOW"), count)]
+            .values_list("pk", "agency_id")[: max(get_setting("OTHER_NEWS_WINDOW"), count)]
         )
         if not window:
             return []
@@ -437,14 +442,23 @@ class NewsArticleMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin):
             page_field, category_field = field.m2m_field_name(), field.m2m_reverse_field_name()
             sharing = set(
                 field.remote_field.through.objects.filter(
-                    **{f"{page_field}__in": window, f"{category_field}__in": category_ids}
+                    **{
+                        f"{page_field}__in": [pk for pk, _agency in window],
+                        f"{category_field}__in": category_ids,
+                    }
                 ).values_list(page_field, flat=True)
             )
-        chosen = (
-            [pk for pk in window if pk in sharing] + [pk for pk in window if pk not in sharing]
-        )[:count]
-        found = model.objects.filter(pk__in=chosen).select_related("agency").in_bulk()
-        return [found[pk] for pk in chosen if pk in found]
+
+        def closeness(position: int) -> tuple[int, int]:
+            pk, agency_id = window[position]
+            same_agency = self.agency_id is not None and agency_id == self.agency_id
+            # Fewer shared traits sort later; among equals the newer (smaller position) first.
+            return (-((pk in sharing) + same_agency), position)
+
+        chosen = sorted(sorted(range(len(window)), key=closeness)[:count])
+        ids = [window[position][0] for position in chosen]
+        found = model.objects.filter(pk__in=ids).select_related("agency").in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
     def public_related_documents(self) -> list:
         model = page_model(DirectiveDocumentMixin)
@@ -484,8 +498,18 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
     # The parts of the reference number, kept for filtering; set from document_number on save.
     number = models.PositiveIntegerField(_("number"), editable=False, null=True)
     number_year = models.PositiveIntegerField(_("year in the number"), editable=False, null=True)
+    # Read from the reference number, except where its symbol cannot tell (85/2015/QH13 is a
+    # law, 203/2025/QH15 a resolution): the editor's choice is kept then.
     document_type = models.CharField(
-        _("type"), max_length=10, editable=False, default=OFFICIAL_LETTER, db_index=True
+        _("document type"),
+        max_length=10,
+        blank=True,
+        default=OFFICIAL_LETTER,
+        db_index=True,
+        help_text=_(
+            "Set from the reference number; chosen here only when the number cannot tell, as "
+            "for the laws and resolutions of the National Assembly (85/2015/QH13)."
+        ),
     )
     issuer_code = models.CharField(_("issuer code"), max_length=40, editable=False, blank=True)
     unit_code = models.CharField(_("unit code"), max_length=40, editable=False, blank=True)
@@ -512,7 +536,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
     )
     file = models.ForeignKey(
         get_document_model_string(),
-        verbose_name=_("file"),
+        verbose_name=pgettext_lazy("directive document", "file"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -523,6 +547,7 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
 
     baucu_content_panels = [
         FieldRowPanel([FieldPanel("document_number"), FieldPanel("level")]),
+        FieldPanel("document_type", widget=forms.Select(choices=document_type_choices())),
         FieldRowPanel([FieldPanel("issuer"), FieldPanel("issuer_name")]),
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date")]),
         FieldPanel("summary"),
@@ -565,6 +590,16 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
         except InvalidDocumentNumber as error:
             raise ValidationError({"document_number": error.message}) from error
         self.document_number = parsed.raw
+        if parsed.possible_types and self.document_type not in parsed.possible_types:
+            raise ValidationError(
+                {
+                    "document_type": _(
+                        "The reference number %(number)s does not tell the document type: "
+                        "choose %(types)s."
+                    )
+                    % {"number": parsed.raw, "types": parsed.type_name}
+                }
+            )
         if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
             raise ValidationError(
                 {"effective_date": _("The effective date cannot be before the issue date.")}
@@ -575,7 +610,8 @@ class DirectiveDocumentMixin(PrintableMixin, AgencyContentMixin, BaucuPageMixin)
         if parsed is not None:
             self.number = parsed.number
             self.number_year = parsed.year
-            self.document_type = parsed.type_code or OFFICIAL_LETTER
+            if not parsed.possible_types:
+                self.document_type = parsed.type_code or OFFICIAL_LETTER
             self.issuer_code = parsed.issuer_code
             self.unit_code = parsed.unit_code or ""
         return super().save(*args, **kwargs)

@@ -1,8 +1,10 @@
 """The portal's social channels (Facebook page, Zalo official account, YouTube, ...): a site
-setting edited in Wagtail's settings menu, shown in the footer with a QR code each."""
+setting edited in Wagtail's settings menu, shown with a QR code each in the footer and in an
+article's reader tools."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -25,15 +27,31 @@ class SocialChannels(ClusterableModel, BaseSiteSetting):
 
 
 class SocialChannel(Orderable):
-    """One channel: a name (``Fanpage Facebook``) and the address its QR code carries."""
+    """One channel: a name (``Fanpage Facebook``), its kind and the address its QR code carries."""
+
+    class Kind(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        ZALO = "zalo", "Zalo"
+        YOUTUBE = "youtube", "YouTube"
+        TIKTOK = "tiktok", "TikTok"
+        OTHER = "other", pgettext_lazy("social channel", "Other")
 
     setting = ParentalKey(SocialChannels, on_delete=models.CASCADE, related_name="channels")
     name = models.CharField(
-        _("name"), max_length=100, help_text=_("E.g. Fanpage Facebook, Zalo OA")
+        pgettext_lazy("social channel", "name"),
+        max_length=100,
+        help_text=_("E.g. Fanpage Facebook, Zalo OA"),
+    )
+    kind = models.CharField(
+        pgettext_lazy("social channel", "kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_("Lets templates show the network's icon."),
     )
     url = models.URLField(_("address"), max_length=500)
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("social channel")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import swapper
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 from wagtail_baucu.cachekeys import site_of_request
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.freshness import generation
+from wagtail_baucu.language import content_language
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 from wagtail_baucu.public import (
     absolute_url,
@@ -39,7 +40,7 @@ from wagtail_baucu.qr.payload import ascii_url
 from wagtail_baucu.text.integers import parse_bounded_int
 from wagtail_baucu.resilient_cache import cache
 
-CACHE_PREFIX = "wagtail_baucu:qr:v2"
+CACHE_PREFIX = "wagtail_baucu:qr:v3"
 
 
 class InvalidSize(ValueError):
@@ -216,7 +217,6 @@ def code_at(request: HttpRequest, path: str, fmt: str, size: str | None = None) 
         path,
         fmt,
         pixels,
-        get_language(),
         get_setting("QR_TARGET"),
         get_setting("QR_ERROR_CORRECTION"),
     )
@@ -239,7 +239,9 @@ def code_at(request: HttpRequest, path: str, fmt: str, size: str | None = None) 
     token = generation(portal_pk)
     if not is_public_afresh(page):
         return None
-    code = _code(page, request, fmt, pixels)
+    # The code's title is in the page's language, whatever the browser asks for.
+    with translation.override(content_language(page)):
+        code = _code(page, request, fmt, pixels)
     if code is None:
         return None
     timeout = get_setting("QR_CACHE_TIMEOUT")

@@ -1,0 +1,196 @@
+"""Public surfaces speak the content's language, whatever the browser's Accept-Language says."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import translation
+from lxml import etree, html
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+
+from tests import factories
+from wagtail_baucu import language
+
+LANGUAGES = ["en", "vi", "en-US,en;q=0.9", "fr-FR,fr;q=0.8", "xx-garbage;;q=abc", "*", ""]
+
+
+@pytest.fixture(autouse=True)
+def fresh_state():
+    cache.clear()
+    yield
+    cache.clear()
+    translation.deactivate()
+
+
+def visible_text(response) -> str:
+    """What a reader sees: the title and the text of the body (HTML), or every text node (XML,
+    SVG), or the JSON text itself; spaces collapsed."""
+    body = response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    content_type = response["Content-Type"]
+    if "html" in content_type:
+        tree = html.fromstring(body)
+        parts = tree.xpath("//title//text()") + tree.xpath("//body//text()[not(parent::script)]")
+        parts += tree.xpath("//@placeholder | //@aria-label | //@alt | //html/@lang")
+    elif "xml" in content_type:
+        parts = etree.fromstring(body).xpath("//text()")
+    else:
+        parts = [body.decode()]
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def texts_for(client, url: str, **extra) -> dict[str, str]:
+    """The visible text of ``url`` for every Accept-Language, each fetched with a cold cache."""
+    found = {}
+    for accept in LANGUAGES:
+        cache.clear()
+        headers = {"HTTP_ACCEPT_LANGUAGE": accept} if accept else {}
+        response = client.get(url, **headers, **extra)
+        found[accept] = (response.status_code, visible_text(response))
+    return found
+
+
+@pytest.fixture
+def portal(site_tree, agencies):
+    agency = agencies["UBBC"]
+    category = factories.make_category("Tuyên truyền")
+    pages = site_tree.one_page_of_each_type(agency)
+    article = site_tree.article(
+        "Thông báo về ngày bầu cử",
+        agency=agency,
+        categories=[category],
+        source_name="Báo Đà Nẵng",
+        source_url="https://baodanang.example.org/bau-cu",
+    )
+    factories.make_social_channels(
+        site_tree.site, [("Fanpage Facebook", "https://www.facebook.com/example")]
+    )
+    return site_tree, pages + [article]
+
+
+def public_urls(site_tree, pages) -> list[str]:
+    article, document = pages[-1], pages[-2]
+    portal = site_tree.portal
+    urls = [page.url for page in pages]
+    urls += [article.url + "print/", document.url + "print/"]
+    urls += [portal.url + "tim-kiem/?q=bau+cu", portal.url + "nguon-tin-bao-chi/"]
+    urls += [site_tree.news_index.url + "chuyen-muc/tuyen-truyen/"]
+    urls += [site_tree.document_index.url + "loai/cv/"]
+    for source in (portal, site_tree.news_index, site_tree.document_index):
+        urls += [source.url + f"feed/{fmt}/" for fmt in ("rss", "atom", "json")]
+    urls += [article.url + "qr.svg"]
+    urls += ["/api/v2/news/?published_from=hom-qua", "/api/v2/news/?limit=-1"]
+    urls += ["/khong-co-trang-nay/", portal.url + "tin-tuc/khong-co/"]
+    return urls
+
+
+def test_every_public_surface_shows_the_same_text_for_every_browser_language(client, portal):
+    site_tree, pages = portal
+    for url in public_urls(site_tree, pages):
+        found = texts_for(client, url)
+        assert len(set(found.values())) == 1, (url, found)
+        status, text = found["en"]
+        assert status in (200, 400, 404), (url, status)
+        assert text, url
+
+
+def test_the_shared_text_is_vietnamese(client, portal):
+    site_tree, pages = portal
+    article = pages[-1]
+    response = client.get(article.url, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="vi">' in response.content.decode()
+    page = visible_text(response)
+    for words in ["Chuyển đến nội dung chính", "Ngày bầu cử", "Nguồn tin", "Gốc", "Tin khác"]:
+        assert words in page
+    for english in ["Skip to content", "Election day", "Other news", "Scan to open this page"]:
+        assert english not in page
+
+    qr = client.get(article.url + "qr.svg", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"<title>Mã QR của {article.full_url}</title>" in qr
+
+    api = client.get("/api/v2/news/?published_from=hom-qua", HTTP_ACCEPT_LANGUAGE="en")
+    assert api.status_code == 400
+    assert api.json()["message"].startswith("published_from phải là ngày hoặc ngày giờ")
+
+    missing = client.get("/khong-co-trang-nay/", HTTP_ACCEPT_LANGUAGE="en")
+    assert missing.status_code == 404
+    assert "Không tìm thấy trang" in visible_text(missing)
+
+
+def test_the_admin_keeps_the_user_language(admin_client, admin_user, site_tree):
+    profile = UserProfile.get_for_user(admin_user)
+    for preferred, accept in [("en", "vi"), ("vi", "en")]:
+        profile.preferred_language = preferred
+        profile.save()
+        response = admin_client.get("/admin/pages/", HTTP_ACCEPT_LANGUAGE=accept)
+        assert f'<html lang="{preferred}"' in response.content.decode()
+
+
+@pytest.fixture
+def two_locales(site_tree, agencies):
+    """The Vietnamese portal at testserver and an English one at en.testserver."""
+    english = Locale.objects.create(language_code="en")
+    with override_settings(
+        WAGTAIL_I18N_ENABLED=True,
+        WAGTAIL_CONTENT_LANGUAGES=[("vi", "Tiếng Việt"), ("en", "English")],
+        ALLOWED_HOSTS=["*"],
+    ):
+        english_portal = factories.make_portal(
+            "en.testserver", slug="election-2026", title="Election portal", locale=english
+        )
+        for portal in (site_tree, english_portal):
+            portal.article("Older", when=factories.local(2021, 4, 1, 9, 0))
+            portal.article(
+                "Newest",
+                source_url="https://example.org/source",
+                when=factories.local(2021, 4, 2, 9, 0),
+            )
+        yield site_tree, english_portal
+
+
+def test_each_portal_speaks_its_own_locale(client, two_locales):
+    vietnamese, english = two_locales
+    for portal, host, expected, absent in [
+        (vietnamese, "testserver", ["Tin khác", "Gốc", "Ngày bầu cử", "Mã QR"], "Other news"),
+        (english, "en.testserver", ["Other news", "Original", "Election day", "QR"], "Tin khác"),
+    ]:
+        article = portal.news_index.get_children().live().order_by("-pk").first().specific
+        assert article.locale.language_code == ("vi" if portal is vietnamese else "en")
+        for url in [article.url, article.url + "print/", article.url + "qr.svg"]:
+            found = texts_for(client, url, HTTP_HOST=host)
+            assert len(set(found.values())) == 1, (url, found)
+        response = client.get(article.url, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="vi")
+        assert f'<html lang="{article.locale.language_code}">' in response.content.decode()
+        page = visible_text(response)
+        for words in expected:
+            assert words in page, (host, words)
+        assert absent not in page
+        feed = texts_for(client, portal.portal.url + "feed/atom/", HTTP_HOST=host)
+        assert len(set(feed.values())) == 1
+
+
+def test_the_system_check_asks_for_the_middleware():
+    locale = language.LOCALE_MIDDLEWARE_PATH
+    ours = language.MIDDLEWARE_PATH
+    common = "django.middleware.common.CommonMiddleware"
+    cases = {
+        (common, ours): [],
+        (locale, common, ours): [],
+        (ours, locale): ["wagtail_baucu.W003"],
+        (locale, common): ["wagtail_baucu.W003"],
+        (common,): ["wagtail_baucu.W004"],
+    }
+    for middleware, expected in cases.items():
+        with override_settings(MIDDLEWARE=list(middleware)):
+            assert [m.id for m in language.check_middleware()] == expected, middleware
+
+
+def test_the_example_site_passes_the_check():
+    call_command("check", "--fail-level", "WARNING")
