@@ -61,7 +61,7 @@ def mismatches(path: Path, terms: list[tuple[str, str]]) -> list[str]:
             pattern = word(en)
             if pattern.search(english):
                 english = pattern.sub(" ", english)
-                if vi.lower() not in vietnamese:
+                if not any(option.lower() in vietnamese for option in vi.split(" / ")):
                     found.append(f"{entry.msgid!r}: {en} → {vi}")
     return found
 
