@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Wagtail's log-in form labels its password field with an untranslatable name.
+WAGTAILADMIN_USER_LOGIN_FORM = "wagtail_baucu.admin_locale.forms.LoginForm"
+
 MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import django
 import polib
 import pytest
 import wagtail
@@ -17,6 +18,7 @@ import wagtail_baucu
 from wagtail_baucu.admin_locale.catalog import javascript_catalog
 
 WAGTAIL = Path(wagtail.__file__).resolve().parent
+DJANGO = Path(django.__file__).resolve().parent
 HERE = Path(wagtail_baucu.__file__).resolve().parent / "admin_locale" / "locale" / "vi"
 DOMAINS = ("django", "djangojs")
 # Python's printf placeholders and str.format's, as they appear in Wagtail's msgids.
@@ -29,6 +31,12 @@ def ours(domain: str) -> polib.POFile:
 
 def wagtail_catalogues(language: str, domain: str) -> list[Path]:
     return sorted(WAGTAIL.glob(f"**/locale/{language}/LC_MESSAGES/{domain}.po"))
+
+
+def django_catalogues(language: str, domain: str) -> list[Path]:
+    # The admin also shows a few of Django's own strings ("5 phút trước").
+    path = DJANGO / "conf" / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+    return [path] if path.exists() else []
 
 
 def translated_keys(paths) -> set:
@@ -47,18 +55,18 @@ def forms(entry: polib.POEntry) -> list[str]:
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
-def test_no_entry_is_one_wagtail_translates(domain):
+def test_no_entry_is_one_wagtail_or_django_translates(domain):
     """So the app's place in INSTALLED_APPS cannot matter and it never contradicts Wagtail."""
-    translated = translated_keys(wagtail_catalogues("vi", domain))
+    translated = translated_keys(wagtail_catalogues("vi", domain) + django_catalogues("vi", domain))
     shared = [e.msgid for e in ours(domain) if (e.msgctxt, e.msgid) in translated]
     assert shared == []
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
-def test_every_entry_is_a_wagtail_string(domain):
-    # French is Wagtail's complete catalogue: a msgid missing there is not Wagtail's (any more).
+def test_every_entry_is_a_wagtail_or_django_string(domain):
+    # French is complete: a msgid missing there is not Wagtail's or Django's (any more).
     known = set()
-    for path in wagtail_catalogues("fr", domain):
+    for path in wagtail_catalogues("fr", domain) + django_catalogues("fr", domain):
         known |= {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
     stale = [e.msgid for e in ours(domain) if (e.msgctxt, e.msgid) not in known]
     assert stale == []
@@ -112,6 +120,11 @@ def test_without_the_app_the_strings_stay_in_english():
         assert wagtail_only.gettext("Forgotten password?") == "Forgotten password?"
     with translation.override("vi"):
         assert translation.gettext("Forgotten password?") == "Quên mật khẩu?"
+
+
+def test_the_login_form_labels_the_password_in_vietnamese(client, db):
+    body = client.get("/admin/login/", headers={"accept-language": "vi"}).content.decode()
+    assert re.search(r'<label[^>]*for="id_password"[^>]*>\s*Mật khẩu', body)
 
 
 def test_the_dashboard_reads_in_the_editors_vietnamese(client, editor):
