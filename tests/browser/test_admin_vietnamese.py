@@ -116,6 +116,16 @@ def write_article(page, walk, base, space, title, *, name_prefix=None) -> None:
         walk.screen(page, "06-chon-anh", modal=True)
     page.locator(".modal").get_by_text("Ảnh cổ động").first.click()
     page.locator("#id_lead_image-chooser:not(.blank)").wait_for()
+    page.locator(".modal").wait_for(state="hidden")
+    # The body gets the uploaded plan as an attached document block.
+    page.get_by_role("button", name="Chèn một khối").first.click()
+    page.get_by_role("option", name="Tài liệu đính kèm").click()
+    page.locator("[id^=body-][id$=-value-document-chooser] [data-chooser-action-choose]").click()
+    page.locator(".modal").get_by_text("ke-hoach").first.wait_for()
+    if name_prefix:
+        walk.screen(page, "07-chon-tai-lieu", modal=True)
+    page.locator(".modal").get_by_text("ke-hoach").first.click()
+    page.locator(".modal").wait_for(state="hidden")
     if name_prefix:
         walk.screen(page, "07-bien-tap-tin-bai")
 
@@ -183,6 +193,9 @@ def test_contributor_and_moderator_meet_no_english(walk, new_page):
     article = page_model(NewsArticleMixin).objects.get(title=title)
     rejected = page_model(NewsArticleMixin).objects.get(title=rejected_title)
     assert article.workflow_in_progress and rejected.workflow_in_progress
+    blocks = article.get_latest_revision_as_object().body
+    assert [block.block_type for block in blocks] == ["document"]
+    assert blocks[0].value["document"].title == "ke-hoach"
 
     moderator = new_page()
     log_in(moderator, base, "bbt.thu")
