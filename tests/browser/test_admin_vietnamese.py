@@ -126,6 +126,7 @@ def write_article(page, walk, base, space, title, *, name_prefix=None) -> None:
         walk.screen(page, "07-chon-tai-lieu", modal=True)
     page.locator(".modal").get_by_text("ke-hoach").first.click()
     page.locator(".modal").wait_for(state="hidden")
+    page.locator(".modal-backdrop").wait_for(state="detached")
     if name_prefix:
         walk.screen(page, "07-bien-tap-tin-bai")
 
