@@ -62,6 +62,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
+    "wagtail_baucu.admin_locale",
     "example_site.demo",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -91,6 +92,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks_db",
 ]
+
+# Wagtail's log-in form labels its password field with an untranslatable name.
+WAGTAILADMIN_USER_LOGIN_FORM = "wagtail_baucu.admin_locale.forms.LoginForm"
 
 MIDDLEWARE = [
     "wagtail_baucu.unavailable.DatabaseUnavailableMiddleware",
