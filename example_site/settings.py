@@ -26,6 +26,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
+    "wagtail_baucu.elections",
     "example_site.demo",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

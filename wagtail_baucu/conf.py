@@ -67,6 +67,25 @@ DEFAULTS: dict[str, Any] = {
     # WebSub: the hub to ping when feeds change ("" for none), and its timeout in seconds.
     "WEBSUB_HUB": "",
     "WEBSUB_TIMEOUT": 3,
+    # Elections: the candidates' biography fields shown to the public (full name, photo, unit
+    # and action programme always are). The default stays within the posted list's short
+    # biography and leaves out the residence and other names.
+    "ELECTION_CANDIDATE_PUBLIC_FIELDS": (
+        "sex",
+        "date_of_birth",
+        "place_of_origin",
+        "ethnicity",
+        "religion",
+        "general_education",
+        "professional_education",
+        "academic_title",
+        "political_theory",
+        "foreign_languages",
+        "occupation",
+        "workplace",
+        "party_joined_on",
+        "current_deputy",
+    ),
 }
 
 
