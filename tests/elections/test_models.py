@@ -49,7 +49,7 @@ def test_body_level_rules(world):
     body = Body(election=world.election, kind=BodyKind.PEOPLES_COUNCIL, level=foreign, name="H")
     with pytest.raises(ValidationError) as error:
         body.clean()
-    assert error.value.message_dict["level"] == ["The level belongs to another election."]
+    assert error.value.message_dict["level"] == ["Cấp này thuộc cuộc bầu cử khác."]
 
 
 def test_polling_area_defaults_and_search_text(world):

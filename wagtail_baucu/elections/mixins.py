@@ -34,6 +34,12 @@ PHOTO_RENDITION = "fill-240x320"
 LOOKUP_MAX_AREAS = 30
 
 
+# The concrete pages' names, here so that they are translated in this app's catalogue.
+UNIT_INDEX_NAMES = (_("electoral units index"), _("electoral units indexes"))
+UNIT_NAMES = (_("electoral unit"), _("electoral units"))
+CANDIDATE_NAMES = (_("candidate"), _("candidates"))
+
+
 class CandidateStatus(models.TextChoices):
     ON_LIST = "on_list", _("On the official list")
     WITHDRAWN = "withdrawn", _("Withdrawn")

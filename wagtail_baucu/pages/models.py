@@ -7,6 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from wagtail_baucu.elections.mixins import (
+    CANDIDATE_NAMES,
+    UNIT_INDEX_NAMES,
+    UNIT_NAMES,
     CandidateMixin,
     ElectoralUnitIndexMixin,
     ElectoralUnitMixin,
@@ -136,8 +139,8 @@ class ElectoralUnitIndexPage(ElectoralUnitIndexMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = _("electoral units index")
-        verbose_name_plural = _("electoral units indexes")
+        verbose_name = UNIT_INDEX_NAMES[0]
+        verbose_name_plural = UNIT_INDEX_NAMES[1]
 
 
 class ElectoralUnitPage(ElectoralUnitMixin, Page):
@@ -148,8 +151,8 @@ class ElectoralUnitPage(ElectoralUnitMixin, Page):
     subpage_types = ["baucu_pages.CandidatePage"]
 
     class Meta:
-        verbose_name = _("electoral unit")
-        verbose_name_plural = _("electoral units")
+        verbose_name = UNIT_NAMES[0]
+        verbose_name_plural = UNIT_NAMES[1]
 
 
 class CandidatePage(CandidateMixin, Page):
@@ -160,5 +163,5 @@ class CandidatePage(CandidateMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("candidate")
-        verbose_name_plural = _("candidates")
+        verbose_name = CANDIDATE_NAMES[0]
+        verbose_name_plural = CANDIDATE_NAMES[1]
