@@ -184,8 +184,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "example_site" / "demo" / "impor
 def test_sample_files_import_and_the_bad_one_is_explained(world, tmp_path):
     run("units", SAMPLES / "don-vi-bau-cu.csv", "--publish")
     assert model("ElectoralUnit").objects.filter(body__code="quoc-hoi").count() == 3
+    assert model("ElectoralUnit").objects.count() == 5
     for name in ["nguoi-ung-cu-vi-du.csv", "nguoi-ung-cu-vi-du.xlsx"]:
-        assert "3 dòng: 3 tạo mới" in run("candidates", SAMPLES / name, "--dry-run")
+        assert "5 dòng: 5 tạo mới" in run("candidates", SAMPLES / name, "--dry-run")
     run("candidates", SAMPLES / "nguoi-ung-cu-vi-du.xlsx")
     text = refused("candidates", SAMPLES / "nguoi-ung-cu-co-loi.csv")
     for line, message in [
@@ -196,4 +197,4 @@ def test_sample_files_import_and_the_bad_one_is_explained(world, tmp_path):
         (7, "trùng với dòng 6"),
     ]:
         assert f"Dòng {line}: từ chối" in text and message in text.split(f"Dòng {line}:")[1]
-    assert model("Candidate").objects.count() == 3
+    assert model("Candidate").objects.filter(is_example=True).count() == 5

@@ -49,7 +49,7 @@ class ImportError_(Exception):  # noqa: N801 (not the built-in ImportError)
 class Column:
     header: str  # as in the committee's spreadsheet, stable: the template's order
     field: str
-    kind: str = "text"  # text, int, date, sex
+    kind: str = "text"  # text, int, date, sex, flag
     required: bool = False
 
 
@@ -83,9 +83,12 @@ CANDIDATE_COLUMNS = (
     Column("noi_cong_tac", "workplace"),
     Column("ngay_vao_dang", "party_joined_on", "date"),
     Column("la_dai_bieu", "current_deputy"),
+    Column("vi_du", "is_example", "flag"),
 )
 KINDS = {"units": UNIT_COLUMNS, "candidates": CANDIDATE_COLUMNS}
 SEXES = {"nam": Sex.MALE, "nu": Sex.FEMALE, "nữ": Sex.FEMALE}
+# "vi_du" (an example, invented for a demonstration) is true for these, false otherwise.
+FLAG_TRUE = frozenset({"x", "có", "co", "1", "true"})
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
 
 
@@ -192,6 +195,8 @@ def _parse(column: Column, raw) -> tuple[object, str | None]:
             return int(text), None
         return None, f'cột {column.header}: "{text}" không phải số'
     text = _nfc(raw)
+    if column.kind == "flag":
+        return text.casefold() in FLAG_TRUE, None
     if column.kind == "sex" and text:
         if text.lower() not in SEXES:
             return None, f'cột {column.header}: "{text}" phải là Nam hoặc Nữ'
