@@ -62,6 +62,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
+    "wagtail_baucu.elections",
     "wagtail_baucu.admin_locale",
     "example_site.demo",
     "wagtail.contrib.routable_page",

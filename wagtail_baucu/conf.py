@@ -74,6 +74,25 @@ DEFAULTS: dict[str, Any] = {
     # hub did not take (doubled at each attempt), and how many attempts in all.
     "WEBSUB_RETRY_DELAY": 30,
     "WEBSUB_MAX_ATTEMPTS": 6,
+    # Elections: the candidates' biography fields shown to the public (full name, photo, unit
+    # and action programme always are). The default stays within the posted list's short
+    # biography and leaves out the residence and other names.
+    "ELECTION_CANDIDATE_PUBLIC_FIELDS": (
+        "sex",
+        "date_of_birth",
+        "place_of_origin",
+        "ethnicity",
+        "religion",
+        "general_education",
+        "professional_education",
+        "academic_title",
+        "political_theory",
+        "foreign_languages",
+        "occupation",
+        "workplace",
+        "party_joined_on",
+        "current_deputy",
+    ),
 }
 
 

@@ -23,9 +23,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from example_site.demo import data
+from example_site.demo.elections import load_election
 from example_site.demo.files import banner_png, pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.agencies.onboarding import add_contributor, ensure_moderators, onboard_agency
+from wagtail_baucu.elections.mixins import ElectoralUnitIndexMixin
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.qr.models import SocialChannel, SocialChannels
@@ -82,6 +84,7 @@ def load_demo(
         agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)
         documents = loader.documents(indexes["DocumentIndex"], agencies)
         loader.articles(indexes["NewsIndex"], agency_pages, agencies, categories, documents)
+        loader.election(result.portal)
         set_up_editors(result, agencies, agency_pages)
         result.admin_password = loader.admin(admin_password)
     return result
@@ -233,6 +236,22 @@ class _Loader:
                 when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
             )
         return indexes
+
+    def election(self, portal) -> None:
+        self._child(
+            portal,
+            page_model(ElectoralUnitIndexMixin),
+            "don-vi-bau-cu",
+            lambda: page_model(ElectoralUnitIndexMixin)(
+                title="Đơn vị bầu cử",
+                intro=(
+                    "<p>Số đơn vị và số đại biểu Quốc hội theo văn bản 17/UBBC-SNV; địa bàn, "
+                    "người ứng cử và khu vực bỏ phiếu là ví dụ minh họa.</p>"
+                ),
+            ),
+            when=datetime(2021, 5, 3, 8, 0, tzinfo=data.VN),
+        )
+        load_election(portal, self._made)
 
     def agency_pages(self, agency_index, agencies: dict[str, Agency]) -> dict[str, object]:
         agency_model = model("AgencyPage")

@@ -6,6 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractPage
 from wagtail.models.pages import AbstractPageMeta
 
+from wagtail_baucu.elections.mixins import (
+    CandidateMixin,
+    ElectoralUnitIndexMixin,
+    ElectoralUnitMixin,
+)
 from wagtail_baucu.pages.mixins import (
     AgencyIndexMixin,
     AgencyPageMixin,
@@ -37,6 +42,7 @@ class ElectionPortalPage(ElectionPortalMixin, BasePage):
         "custompage.NewsIndexPage",
         "custompage.DocumentIndexPage",
         "custompage.AgencyIndexPage",
+        "custompage.ElectoralUnitIndexPage",
     ]
 
 
@@ -83,3 +89,27 @@ class AgencyPage(AgencyPageMixin, BasePage):
     template = TEMPLATES + "agency_page.html"
     parent_page_types = ["custompage.AgencyIndexPage"]
     subpage_types = ["custompage.NewsArticlePage", "custompage.DirectiveDocumentPage"]
+
+
+class ElectoralUnitIndexPage(ElectoralUnitIndexMixin, BasePage):
+    content_panels = BasePage.content_panels + ElectoralUnitIndexMixin.baucu_content_panels
+    template = "wagtail_baucu/elections/electoral_unit_index_page.html"
+    parent_page_types = ["custompage.ElectionPortalPage"]
+    subpage_types = ["custompage.ElectoralUnitPage"]
+    max_count_per_parent = 1
+
+
+class ElectoralUnitPage(ElectoralUnitMixin, BasePage):
+    content_panels = BasePage.content_panels + ElectoralUnitMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + ElectoralUnitMixin.baucu_search_fields
+    template = "wagtail_baucu/elections/electoral_unit_page.html"
+    parent_page_types = ["custompage.ElectoralUnitIndexPage"]
+    subpage_types = ["custompage.CandidatePage"]
+
+
+class CandidatePage(CandidateMixin, BasePage):
+    content_panels = BasePage.content_panels + CandidateMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + CandidateMixin.baucu_search_fields
+    template = "wagtail_baucu/elections/candidate_page.html"
+    parent_page_types = ["custompage.ElectoralUnitPage"]
+    subpage_types = []

@@ -5,13 +5,16 @@ from wagtail.models import Site
 
 from tests.factories import make_portal, make_site_home, model
 from tests.pages.conftest import add_page_url, titles_listed
+from wagtail_baucu.elections.mixins import ElectoralUnitIndexMixin
+from wagtail_baucu.pages.registry import page_model
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_portal_holds_the_three_indexes_and_nothing_else():
+def test_a_portal_holds_its_indexes_and_nothing_else():
     allowed = set(model("ElectionPortal").allowed_subpage_models())
-    assert allowed == {model("NewsIndex"), model("DocumentIndex"), model("AgencyIndex")}
+    units = page_model(ElectoralUnitIndexMixin)
+    assert allowed == {model("NewsIndex"), model("DocumentIndex"), model("AgencyIndex"), units}
 
 
 def test_articles_live_in_a_news_index_or_an_agency_space(site_tree, agencies):

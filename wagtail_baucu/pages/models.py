@@ -6,6 +6,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from wagtail_baucu.elections.mixins import (
+    CANDIDATE_NAMES,
+    UNIT_INDEX_NAMES,
+    UNIT_NAMES,
+    CandidateMixin,
+    ElectoralUnitIndexMixin,
+    ElectoralUnitMixin,
+)
 from wagtail_baucu.pages.mixins import (
     AgencyIndexMixin,
     AgencyPageMixin,
@@ -27,6 +35,7 @@ class ElectionPortalPage(ElectionPortalMixin, Page):
         "baucu_pages.NewsIndexPage",
         "baucu_pages.DocumentIndexPage",
         "baucu_pages.AgencyIndexPage",
+        "baucu_pages.ElectoralUnitIndexPage",
     ]
 
     class Meta:
@@ -116,3 +125,43 @@ class AgencyPage(AgencyPageMixin, Page):
     class Meta:
         verbose_name = _("agency page")
         verbose_name_plural = _("agency pages")
+
+
+ELECTION_TEMPLATES = "wagtail_baucu/elections/"
+
+
+class ElectoralUnitIndexPage(ElectoralUnitIndexMixin, Page):
+    content_panels = Page.content_panels + ElectoralUnitIndexMixin.baucu_content_panels
+    search_fields = Page.search_fields + ElectoralUnitIndexMixin.baucu_search_fields
+    template = ELECTION_TEMPLATES + "electoral_unit_index_page.html"
+    parent_page_types = ["baucu_pages.ElectionPortalPage"]
+    subpage_types = ["baucu_pages.ElectoralUnitPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = UNIT_INDEX_NAMES[0]
+        verbose_name_plural = UNIT_INDEX_NAMES[1]
+
+
+class ElectoralUnitPage(ElectoralUnitMixin, Page):
+    content_panels = Page.content_panels + ElectoralUnitMixin.baucu_content_panels
+    search_fields = Page.search_fields + ElectoralUnitMixin.baucu_search_fields
+    template = ELECTION_TEMPLATES + "electoral_unit_page.html"
+    parent_page_types = ["baucu_pages.ElectoralUnitIndexPage"]
+    subpage_types = ["baucu_pages.CandidatePage"]
+
+    class Meta:
+        verbose_name = UNIT_NAMES[0]
+        verbose_name_plural = UNIT_NAMES[1]
+
+
+class CandidatePage(CandidateMixin, Page):
+    content_panels = Page.content_panels + CandidateMixin.baucu_content_panels
+    search_fields = Page.search_fields + CandidateMixin.baucu_search_fields
+    template = ELECTION_TEMPLATES + "candidate_page.html"
+    parent_page_types = ["baucu_pages.ElectoralUnitPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = CANDIDATE_NAMES[0]
+        verbose_name_plural = CANDIDATE_NAMES[1]

@@ -1,0 +1,1 @@
+"""The election itself: bodies, electoral units, candidates and polling areas."""

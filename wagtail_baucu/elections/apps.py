@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BaucuElectionsConfig(AppConfig):
+    """Elections, their levels and bodies, and polling areas; the unit and candidate pages are
+    built from ``wagtail_baucu.elections.mixins``."""
+
+    name = "wagtail_baucu.elections"
+    label = "baucu_elections"
+    verbose_name = _("Elections")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,248 @@
+"""Elections and what they are made of, as data: levels, bodies and polling areas.
+
+Electoral units and candidates are pages (``wagtail_baucu.elections.mixins``); a polling area
+names its units by body and number, so it needs no foreign key to a concrete page type and
+works the same with a custom base page.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import swapper
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from wagtail_baucu.pages.mixins import ElectionPortalMixin
+from wagtail_baucu.text.folding import fold
+
+VOTING_OPENS = datetime.time(7, 0)
+VOTING_CLOSES = datetime.time(19, 0)
+
+
+class Election(ClusterableModel):
+    """One election held on one day, attached to the election portal that publishes it."""
+
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        help_text=_(
+            "E.g. Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026"
+        ),
+    )
+    election_day = models.DateField(_("election day"))
+    portal = models.OneToOneField(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("election portal"),
+        on_delete=models.CASCADE,
+        related_name="election",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("election_day"), FieldPanel("portal")]),
+        InlinePanel("levels", heading=_("Levels of the councils"), label=_("level")),
+    ]
+
+    class Meta:
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+        ordering = ["-election_day"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.portal_id and not isinstance(self.portal.specific, ElectionPortalMixin):
+            raise ValidationError({"portal": _("Choose an election portal page.")})
+
+
+class Level(Orderable):
+    """A tier of local government that elects a council in this election (tỉnh, huyện, xã)."""
+
+    election = ParentalKey(Election, on_delete=models.CASCADE, related_name="levels")
+    name = models.CharField(_("name"), max_length=60, help_text=_("E.g. tỉnh, huyện, xã"))
+    code = models.SlugField(_("code"), max_length=30, help_text=_("E.g. tinh, huyen, xa"))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("code")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("level")
+        verbose_name_plural = _("levels")
+        constraints = [
+            models.UniqueConstraint(fields=["election", "code"], name="baucu_level_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BodyKind(models.TextChoices):
+    NATIONAL_ASSEMBLY = "national_assembly", _("National Assembly")
+    PEOPLES_COUNCIL = "peoples_council", _("People's Council")
+
+
+class Body(models.Model):
+    """A body elected in an election: the National Assembly, or a People's Council at a level."""
+
+    election = models.ForeignKey(
+        Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="bodies"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
+    level = models.ForeignKey(
+        Level,
+        verbose_name=_("level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bodies",
+        help_text=_("The council's level; empty for the National Assembly."),
+    )
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("E.g. Quốc hội, HĐND thành phố Hải Phòng")
+    )
+    code = models.SlugField(_("code"), max_length=40, help_text=_("E.g. quoc-hoi, hdnd-tinh"))
+    sort_order = models.PositiveSmallIntegerField(_("order on the ballot"), default=0)
+
+    panels = [
+        FieldPanel("election"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("level")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("elected body")
+        verbose_name_plural = _("elected bodies")
+        ordering = ["election", "sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["election", "code"], name="baucu_body_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.kind == BodyKind.NATIONAL_ASSEMBLY and self.level_id:
+            raise ValidationError({"level": _("The National Assembly has no level.")})
+        if self.kind == BodyKind.PEOPLES_COUNCIL and not self.level_id:
+            raise ValidationError({"level": _("Choose the council's level.")})
+        if self.level_id and self.election_id and self.level.election_id != self.election_id:
+            raise ValidationError({"level": _("The level belongs to another election.")})
+
+
+class PollingArea(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A polling area (khu vực bỏ phiếu): one place where voters of every body vote at once.
+
+    No voter lists: they are personal data and stay on paper.
+    """
+
+    election = models.ForeignKey(
+        Election,
+        verbose_name=_("election"),
+        on_delete=models.CASCADE,
+        related_name="polling_areas",
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    commune = models.CharField(
+        _("commune or ward"), max_length=120, help_text=_("E.g. Phường Minh Khai")
+    )
+    covers = models.TextField(
+        _("area covered"),
+        blank=True,
+        help_text=_("Villages, residential groups and streets of the area, as voters name them."),
+    )
+    place_name = models.CharField(_("polling place"), max_length=255)
+    address = models.CharField(_("address"), max_length=255)
+    opens_at = models.TimeField(_("voting opens"), default=VOTING_OPENS)
+    closes_at = models.TimeField(_("voting closes"), default=VOTING_CLOSES)
+    early_voting_date = models.DateField(
+        _("early voting date"),
+        null=True,
+        blank=True,
+        help_text=_("Only where early voting is approved (remote areas)."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    panels = [
+        FieldPanel("election"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("commune")]),
+        FieldPanel("covers"),
+        FieldRowPanel([FieldPanel("place_name"), FieldPanel("address")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("early_voting_date"),
+            ],
+            heading=_("Hours"),
+        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        InlinePanel("units", heading=_("Electoral units on the ballot"), label=_("unit")),
+    ]
+    search_fields = [index.SearchField("search_text"), index.FilterField("election")]
+
+    class Meta:
+        verbose_name = _("polling area")
+        verbose_name_plural = _("polling areas")
+        ordering = ["election", "commune", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "commune", "number"], name="baucu_polling_area_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commune}: khu vực bỏ phiếu số {self.number}"
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("Voting must close after it opens.")})
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(
+            " ".join([self.commune, self.covers, self.place_name, self.address])
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = list(update_fields) + ["search_text"]
+        return super().save(*args, **kwargs)
+
+
+class PollingAreaUnit(Orderable):
+    """The electoral unit of one body that a polling area belongs to, named by its number."""
+
+    area = ParentalKey(PollingArea, on_delete=models.CASCADE, related_name="units")
+    body = models.ForeignKey(
+        Body, verbose_name=_("elected body"), on_delete=models.CASCADE, related_name="+"
+    )
+    unit_number = models.PositiveSmallIntegerField(_("unit number"))
+
+    panels = [FieldRowPanel([FieldPanel("body"), FieldPanel("unit_number")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("electoral unit of the area")
+        verbose_name_plural = _("electoral units of the area")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "body"], name="baucu_area_one_unit_per_body")
+        ]
