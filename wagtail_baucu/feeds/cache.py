@@ -22,9 +22,9 @@ from wagtail_baucu.conf import get_setting
 from wagtail_baucu.feeds.items import CONTENT_TYPES, month_label, newest_update
 from wagtail_baucu.feeds.writers import write_feed
 from wagtail_baucu.freshness import ALL, generation, invalidate  # noqa: F401
+from wagtail_baucu.language import content_language
 from wagtail_baucu.public import is_public_afresh
 from wagtail_baucu.resilient_cache import cache
-from wagtail_baucu.language import content_language
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ from wagtail_baucu.public import (
 )
 from wagtail_baucu.qr import render
 from wagtail_baucu.qr.payload import ascii_url
-from wagtail_baucu.text.integers import parse_bounded_int
 from wagtail_baucu.resilient_cache import cache
+from wagtail_baucu.text.integers import parse_bounded_int
 
 CACHE_PREFIX = "wagtail_baucu:qr:v3"
 
