@@ -48,3 +48,25 @@ def connections_kept():
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def tree_roots(transactional_db):
+    """The default locale, root page and root collection migrations made, back if an earlier
+    flush took them (serialized rollback cannot restore them when the test database was made
+    unserialized, as when unittest-style tests run first)."""
+    import swapper
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    Locale.objects.get_or_create(language_code=language)
+    page_model = swapper.load_model("wagtailcore", "Page")
+    if page_model.get_first_root_node() is None:
+        content_type = ContentType.objects.get_for_model(page_model)
+        root = page_model(title="Root", slug="root", content_type=content_type)
+        page_model.add_root(instance=root)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

@@ -231,6 +231,7 @@ def unused_port() -> int:
 
 # The worker closes its database connection as a real one does: no test transaction around it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("tree_roots")
 def test_with_the_database_backend_publishing_only_queues_the_pings_and_the_worker_retries(
     newsroom, agencies, django_capture_on_commit_callbacks
 ):
@@ -256,6 +257,7 @@ def test_with_the_database_backend_publishing_only_queues_the_pings_and_the_work
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("tree_roots")
 def test_retries_are_bounded(newsroom, agencies, django_capture_on_commit_callbacks):
     hub = f"http://127.0.0.1:{unused_port()}/"
     settings = {"WEBSUB_HUB": hub, "WEBSUB_RETRY_DELAY": 0, "WEBSUB_MAX_ATTEMPTS": 3}

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -309,7 +310,7 @@ class CandidateMixin(PrintableMixin, BaucuPageMixin):
         related_name="+",
     )
     status = models.CharField(
-        _("status"),
+        pgettext_lazy("candidate", "status"),
         max_length=20,
         choices=CandidateStatus.choices,
         default=CandidateStatus.ON_LIST,

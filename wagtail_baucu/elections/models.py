@@ -13,6 +13,7 @@ import swapper
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -36,7 +37,7 @@ class Election(ClusterableModel):
     """One election held on one day, attached to the election portal that publishes it."""
 
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("election", "title"),
         max_length=255,
         help_text=_(
             "E.g. Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026"
@@ -74,7 +75,9 @@ class Level(Orderable):
     """A tier of local government that elects a council in this election (tỉnh, huyện, xã)."""
 
     election = ParentalKey(Election, on_delete=models.CASCADE, related_name="levels")
-    name = models.CharField(_("name"), max_length=60, help_text=_("E.g. tỉnh, huyện, xã"))
+    name = models.CharField(
+        pgettext_lazy("election", "name"), max_length=60, help_text=_("E.g. tỉnh, huyện, xã")
+    )
     code = models.SlugField(_("code"), max_length=30, help_text=_("E.g. tinh, huyen, xa"))
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("code")])]
@@ -112,7 +115,9 @@ class Body(models.Model):
         help_text=_("The council's level; empty for the National Assembly."),
     )
     name = models.CharField(
-        _("name"), max_length=255, help_text=_("E.g. Quốc hội, HĐND thành phố Hải Phòng")
+        pgettext_lazy("election", "name"),
+        max_length=255,
+        help_text=_("E.g. Quốc hội, HĐND thành phố Hải Phòng"),
     )
     code = models.SlugField(_("code"), max_length=40, help_text=_("E.g. quoc-hoi, hdnd-tinh"))
     sort_order = models.PositiveSmallIntegerField(_("order on the ballot"), default=0)
