@@ -100,6 +100,7 @@ ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
+    "wagtail_baucu.elections",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.settings",

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -142,6 +143,10 @@ DATABASES = {
     )
 }
 
+# SearchVectorField and GinIndex of Wagtail's search index are checked against this app.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 # Without REDIS_URL: Django's per-process memory cache, correct across processes because the
 # generation tokens live in the database (docs/deployment.md).
 if os.environ.get("REDIS_URL"):
@@ -158,12 +163,15 @@ if os.environ.get("REDIS_URL"):
 
 # Background tasks (WebSub pings, Wagtail's own): rows in the database run by
 # "manage.py db_worker" in production; inline in the demo.
+# django-tasks-db checks tasks against the django-tasks backport, while on Django 6 Wagtail and
+# modelsearch enqueue Django's own ``django.tasks`` tasks, which it refuses: defer on Django 5.2.
+DEFAULT_TASKS_BACKEND = "immediate" if DEBUG or django.VERSION >= (6, 0) else "database"
 TASKS = {
     "default": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[os.environ.get("DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database")]
+        }[os.environ.get("DJANGO_TASKS_BACKEND", DEFAULT_TASKS_BACKEND)]
     }
 }
 

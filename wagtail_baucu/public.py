@@ -81,7 +81,7 @@ def is_public(page: Page) -> bool:
         return False
     if page.alias_of_id is not None:
         # One query for the page's place and its sources' state and places.
-        return public_pages(Page.objects.filter(pk=page.pk)).exists()
+        return public_pages(type(page)._default_manager.filter(pk=page.pk)).exists()
     return not _view_restrictions(page).exists()
 
 
@@ -147,7 +147,7 @@ def alias_withheld(page: Page, request: HttpRequest) -> bool:
     for _step in range(MAX_ALIAS_DEPTH):
         if source.alias_of_id is None:
             return False
-        source = Page.objects.filter(pk=source.alias_of_id).first()
+        source = type(source)._default_manager.filter(pk=source.alias_of_id).first()
         if source is None or not source.live or source.expired:
             return True
         if source.expire_at is not None and source.expire_at <= timezone.now():
