@@ -14,7 +14,6 @@ entries themselves live in the cache.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 from asgiref.local import Local
@@ -22,6 +21,7 @@ from django.core.signals import request_finished, request_started
 from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
+from wagtail_baucu.cachekeys import entry_key
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.generation_tokens import GenerationToken
 from wagtail_baucu.resilient_cache import cache
@@ -90,8 +90,7 @@ def connect() -> None:
 
 def _entry_key(kind: str, portal_pk: int | None, key: str) -> str:
     """The cache key of an entry named ``key``, valid while the portal's content is unchanged."""
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return f"baucu:{kind}:{generation(portal_pk)}:{digest}"
+    return entry_key(kind, generation(portal_pk), key)
 
 
 def cached_count(queryset: QuerySet, portal_pk: int | None, key: str) -> int:

@@ -16,6 +16,7 @@ app_name = "wagtail_baucu"
 urlpatterns: list = [
     path("healthz/", healthz, name="healthz"),
     path("", include("wagtail_baucu.qr.urls")),
+    path("", include("wagtail_baucu.files.urls")),
     # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.
     path("", include("wagtail_baucu.feeds.urls")),
 ]

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
-from wagtail_baucu.files import may_manage, used_by_public_page
+from wagtail_baucu.files import may_download
 from wagtail_baucu.language import content_language
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 from wagtail_baucu.public import alias_withheld
@@ -59,6 +59,6 @@ def hide_pages_not_public(page, request, serve_args, serve_kwargs):
 def serve_only_used_documents(document, request):
     """A file is downloaded by anonymous visitors only while a public page uses it; the
     editors who may change or choose it always get it. Otherwise: not found."""
-    if may_manage(request.user, document) or used_by_public_page(document, "document"):
+    if may_download(request.user, document, "document"):
         return None
     raise Http404

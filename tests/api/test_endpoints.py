@@ -73,12 +73,16 @@ def test_article_detail_has_every_field(demo, get_json):
     assert data["related_documents"][0]["html_url"].startswith("http://testserver/van-ban-chi-dao/")
 
 
-def test_lead_image_has_absolute_renditions(demo, get_json):
+def test_lead_image_has_absolute_renditions(demo, client, get_json):
     _status, data = get_json(API + f"news/{demo.articles['first'].pk}/?fields=lead_image")
     image = data["lead_image"]
     assert image["title"] == "Ảnh cổ động bầu cử"
     assert (image["width"], image["height"]) == (640, 360)
-    assert image["download_url"].startswith("http://testserver/media/original_images/")
+    # The original through the package's view, served while a public page uses it.
+    assert image["download_url"].startswith(f"http://testserver/images/{image['id']}/")
+    original = client.get(image["download_url"].removeprefix("http://testserver"))
+    assert original.status_code == 200
+    assert original["Content-Type"] == "image/png"
     assert image["renditions"]["thumbnail"]["width"] == 480
     assert image["renditions"]["thumbnail"]["height"] == 270
     for rendition in image["renditions"].values():
@@ -219,7 +223,7 @@ def test_images_and_documents_as_wagtail_serves_them(demo, get_json):
     assert status == 200
     assert titles(data) == ["Ảnh cổ động bầu cử"]
     image = data["items"][0]
-    assert image["meta"]["download_url"].startswith("http://testserver/media/")
+    assert image["meta"]["download_url"].startswith(f"http://testserver/images/{image['id']}/")
     status, detail = get_json(image["meta"]["detail_url"].removeprefix("http://testserver"))
     assert status == 200
     assert detail["renditions"]["thumbnail"]["width"] == 480

@@ -3,6 +3,8 @@ filters and query strings adds no entry."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.cache import caches
 
@@ -47,3 +49,29 @@ def test_ports_and_query_strings_add_no_cache_entry(site_tree, agencies, client,
         assert response.status_code == 200, path
 
     assert len(local_cache._cache) == warm
+
+
+def test_every_entry_is_keyed_by_cachekeys(site_tree, agencies, client, local_cache):
+    """QR codes, feeds, counts and menus: each key is ``cachekeys.entry_key``'s, a kind and a
+    digest of validated parts, nothing of the request written into it."""
+    article = site_tree.article(agency=agencies["UBBC"])
+    article_path = article.get_url_parts()[2]
+    for path in [
+        article_path,
+        article_path + "qr.svg",
+        article_path + "qr.png?size=300",
+        f"/p/{article.pk}/",
+        "/feed/rss/",
+        "/tin-tuc/feed/atom/",
+        "/tin-tuc/?agency=UBBC",
+        "/van-ban-chi-dao/",
+    ]:
+        assert client.get(path, headers={"host": "testserver:40001"}).status_code in (200, 302)
+    # The local memory cache writes keys as ":<version>:<key>".
+    keys = [key.split(":", 2)[2] for key in local_cache._cache]
+    # Wagtail's own list of sites, the one entry not the package's.
+    keys = [key for key in keys if key != "wagtail_site_root_paths"]
+    kinds = {key.split(":")[1] for key in keys}
+    assert {"qr", "feed", "feed-path", "count", "selection"} <= kinds, kinds
+    shape = re.compile(r"baucu:[a-z0-9:-]+:[0-9a-f]{32}")
+    assert [key for key in keys if not shape.fullmatch(key)] == []

@@ -59,9 +59,6 @@ SHOWN = {
 def expected(state: str, surface: str) -> str:
     if surface in NO_PAGE_TEXT:
         return "no page text"
-    if surface == "original image":
-        # Visitors get renditions; the uploaded original is never served, whatever the state.
-        return "404"
     if surface in FILES:
         return "served" if state in SHOWN else "404"
     if state in SHOWN:

@@ -31,6 +31,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail_baucu.api.links import page_links
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.documents.numbers import DOCUMENT_TYPES
+from wagtail_baucu.files import original_image_url
 from wagtail_baucu.pages.mixins import AgencyPageMixin, DirectiveDocumentMixin, DocumentLevel
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import absolute_url, default_root_url, make_absolute, public_pages
@@ -136,7 +137,7 @@ def image_data(image, request: HttpRequest, router=None) -> dict | None:
         detail = get_object_detail_url(router, request, type(image), image.pk)
         if detail:
             data["detail_url"] = detail
-    data["download_url"] = make_absolute(image.file.url, base)
+    data["download_url"] = make_absolute(original_image_url(image), base)
     renditions = {}
     for name, spec in get_setting("API_IMAGE_RENDITIONS").items():
         try:
@@ -483,4 +484,4 @@ class AbsoluteDownloadUrlField(_InstanceField):
     """An image's original file, absolute."""
 
     def to_representation(self, image):
-        return make_absolute(image.file.url, media_base(self.request))
+        return make_absolute(original_image_url(image), media_base(self.request))

@@ -45,7 +45,7 @@ class RenderedFeed:
 
 
 def _key(portal_pk: int, cache_id: str, fmt: str, month_part: str) -> str:
-    return f"baucu:feed:{generation(portal_pk)}:{cache_id}:{fmt}:{month_part}"
+    return entry_key("feed", generation(portal_pk), cache_id, fmt, month_part)
 
 
 def cache_key(source, fmt: str, month: tuple[int, int] | None) -> str:

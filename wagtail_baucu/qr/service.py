@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from wagtail_baucu.cachekeys import site_of_request
+from wagtail_baucu.cachekeys import entry_key, site_of_request
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.freshness import generation
 from wagtail_baucu.language import content_language
@@ -40,7 +40,7 @@ from wagtail_baucu.qr.payload import ascii_url
 from wagtail_baucu.resilient_cache import cache
 from wagtail_baucu.text.integers import parse_bounded_int
 
-CACHE_PREFIX = "wagtail_baucu:qr:v3"
+CACHE_KIND = "qr:v3"  # a new version when what is stored changes shape
 
 
 class InvalidSize(ValueError):
@@ -48,8 +48,7 @@ class InvalidSize(ValueError):
 
 
 def _key(kind: str, *parts: object) -> str:
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()
-    return f"{CACHE_PREFIX}:{kind}:{digest}"
+    return entry_key(f"{CACHE_KIND}:{kind}", *parts)
 
 
 def modules_for(url: str) -> render.Modules:

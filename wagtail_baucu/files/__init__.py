@@ -8,8 +8,11 @@ revisions in moderation and withdrawn pages do not count: their files stay with 
 
 from __future__ import annotations
 
+import posixpath
+
 from django.db.models import ForeignKey, Model, Q, TextField
 from django.db.models.functions import Cast
+from django.urls import reverse
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 
@@ -92,3 +95,19 @@ def may_manage(user, obj: Model) -> bool:
         return False
     policy = policy_registry.get_by_type(type(obj))
     return policy.user_has_any_permission_for_instance(user, ["change", "choose"], obj)
+
+
+def may_download(user, obj: Model, kind: str) -> bool:
+    """The one rule for documents and original images: editors who may change or choose the
+    file, and anyone while a public page uses it."""
+    return may_manage(user, obj) or used_by_public_page(obj, kind)
+
+
+def original_filename(image) -> str:
+    return posixpath.basename(image.file.name)
+
+
+def original_image_url(image) -> str:
+    """Where the package serves ``image``'s original (``wagtail_baucu.files.views``), relative
+    to the site: the API's ``download_url``."""
+    return reverse("wagtail_baucu:original_image", args=[image.pk, original_filename(image)])
