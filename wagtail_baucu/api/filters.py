@@ -28,10 +28,10 @@ from wagtail_baucu.pages.mixins import (
     DirectiveDocumentMixin,
     DocumentLevel,
     NewsArticleMixin,
+    known_issuer,
     search_pages,
 )
-from wagtail_baucu.public import public_pages
-from wagtail_baucu.text.folding import MAX_QUERY_LENGTH, fold, query_terms
+from wagtail_baucu.text.folding import QueryOutOfBounds, bounded_query, fold, query_terms
 from wagtail_baucu.text.integers import parse_bounded_int
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -114,10 +114,16 @@ def parse_search(raw: str | None) -> str | None:
         return None
     if _CONTROL.search(raw):
         raise BadRequestError(_("search must not contain control characters"))
-    if len(raw) > MAX_QUERY_LENGTH:
+    try:
+        bounded_query(raw)
+    except QueryOutOfBounds as error:
+        if error.bound == "length":
+            raise BadRequestError(
+                _("search cannot be longer than %(max)d characters") % {"max": error.limit}
+            ) from None
         raise BadRequestError(
-            _("search cannot be longer than %(max)d characters") % {"max": MAX_QUERY_LENGTH}
-        )
+            _("search cannot have more than %(max)d different words") % {"max": error.limit}
+        ) from None
     if not query_terms(raw):
         raise BadRequestError(_("search must contain at least one word"))
     return raw
@@ -193,16 +199,9 @@ def _document_type(queryset: QuerySet, raw: str) -> QuerySet:
 
 
 def _issuer(queryset: QuerySet, raw: str) -> QuerySet:
-    from wagtail_baucu.agencies.models import Agency
-
     code = parse_code(raw, "issuer")
-    # An issuer named only by a draft or private document is as unknown as one nobody names:
-    # the answer must not tell them apart.
-    known = (
-        Agency.objects.filter(code=code).exists()
-        or public_pages(queryset.model.objects.filter(issuer_code=code)).exists()
-    )
-    if not known:
+    # An issuer named only by a draft or private document is as unknown as one nobody names.
+    if not known_issuer(code):
         raise BadRequestError(_("unknown issuer '%(code)s'") % {"code": code})
     return queryset.filter(Q(issuer__code=code) | Q(issuer_code=code))
 

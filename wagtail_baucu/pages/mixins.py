@@ -54,7 +54,13 @@ from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import is_public, public_pages
-from wagtail_baucu.text.folding import clean_query, fold, query_terms
+from wagtail_baucu.text.folding import (
+    QueryOutOfBounds,
+    bounded_query,
+    clean_query,
+    fold,
+    query_terms,
+)
 from wagtail_baucu.text.integers import parse_bounded_int
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
@@ -97,6 +103,32 @@ def paginate(
 def query_param(request: HttpRequest, name: str, max_length: int) -> str:
     """A ``?name=`` filter value without control characters (PostgreSQL refuses NUL), trimmed."""
     return clean_query(request.GET.get(name))[:max_length]
+
+
+def query_bound_message(error: QueryOutOfBounds) -> str:
+    """What a reader is told on an HTML page when their search is past the bounds."""
+    if error.bound == "length":
+        return _("The search text is longer than %(max)d characters. Please shorten it.") % {
+            "max": error.limit
+        }
+    return _("The search text has more than %(max)d different words. Keep the main ones.") % {
+        "max": error.limit
+    }
+
+
+def known_issuer(code: str) -> bool:
+    """Whether ``code`` is an agency's or the issuer of a public directive document.
+
+    An issuer named only by drafts or private documents is as unknown as one nobody names, so
+    no answer tells them apart. Used by the document index and the API alike.
+    """
+    from wagtail_baucu.agencies.models import Agency
+
+    model = page_model(DirectiveDocumentMixin)
+    return (
+        Agency.objects.filter(code=code).exists()
+        or public_pages(model.objects.filter(issuer_code=code)).exists()
+    )
 
 
 def with_listing_relations(queryset: QuerySet) -> QuerySet:
@@ -271,12 +303,23 @@ class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, Bau
     @path("tim-kiem/", name="search")
     def search(self, request: HttpRequest) -> HttpResponse:
         """Search news and documents of this election, with or without accents."""
-        query = clean_query(request.GET.get("q"))
+        template = "wagtail_baucu/pages/search_results.html"
+        try:
+            query = bounded_query(request.GET.get("q"))
+        except QueryOutOfBounds as error:
+            # Said before any query is made: a search is never silently cut.
+            response = self.render(
+                request,
+                template=template,
+                context_overrides={"search_error": query_bound_message(error)},
+            )
+            response.status_code = 400
+            return response
         news = search_pages(self.news_queryset(), query) if query else None
         documents = search_pages(self.documents_queryset(), query) if query else None
         return self.render(
             request,
-            template="wagtail_baucu/pages/search_results.html",
+            template=template,
             context_overrides={
                 "search_query": query,
                 "news_results": news[:20] if news is not None else [],
@@ -635,41 +678,80 @@ class DocumentIndexMixin(DocumentIndexFeedsMixin, ListingMixin, BaucuPageMixin):
     class Meta:
         abstract = True
 
-    def filtered_documents(self, request: HttpRequest) -> tuple[QuerySet, dict]:
-        """The documents for ``?type=&issuer=&level=&year=&q=``, and the filters used."""
-        queryset = self.documents_queryset()
-        filters = {}
+    def filtered_documents(self, request: HttpRequest) -> tuple[QuerySet, dict, list[str]]:
+        """The documents for ``?type=&issuer=&level=&year=&q=``, the filters as typed, and what
+        is wrong with them.
+
+        Every value is checked before the query: an unknown type, issuer or level, a year that
+        is not one, or a search past its bounds gives no documents and a message (the page then
+        answers 400), and makes no query or cache entry of its own.
+        """
+        filters, errors = {}, []
+        lookups = models.Q()
         document_type = query_param(request, "type", 10)
         if document_type:
-            queryset = queryset.filter(document_type=document_type)
             filters["type"] = document_type
+            if document_type in dict(document_type_choices()):
+                lookups &= models.Q(document_type=document_type)
+            else:
+                errors.append(_("Unknown document type “%(value)s”.") % {"value": document_type})
         issuer = query_param(request, "issuer", 40)
         if issuer:
-            queryset = queryset.filter(models.Q(issuer__code=issuer) | models.Q(issuer_code=issuer))
             filters["issuer"] = issuer
-        level = (request.GET.get("level") or "").strip()
-        if level in DocumentLevel.values:
-            queryset = queryset.filter(level=level)
+            if known_issuer(issuer):
+                lookups &= models.Q(issuer__code=issuer) | models.Q(issuer_code=issuer)
+            else:
+                errors.append(
+                    _("No agency or public document has the issuer code “%(value)s”.")
+                    % {"value": issuer}
+                )
+        level = query_param(request, "level", 20)
+        if level:
             filters["level"] = level
-        year = (request.GET.get("year") or "").strip()
-        year_number = parse_bounded_int(year, 1000, 9999)
-        if year_number is not None:
-            queryset = queryset.filter(issue_date__year=year_number)
+            if level in DocumentLevel.values:
+                lookups &= models.Q(level=level)
+            else:
+                errors.append(_("Unknown level “%(value)s”.") % {"value": level})
+        year = query_param(request, "year", 10)
+        if year:
             filters["year"] = year
-        query = clean_query(request.GET.get("q"))
+            year_number = parse_bounded_int(year, 1000, 9999)
+            if year_number is not None:
+                lookups &= models.Q(issue_date__year=year_number)
+            else:
+                errors.append(_("The year must be a number such as 2021."))
+        query = ""
+        try:
+            query = bounded_query(request.GET.get("q"))
+        except QueryOutOfBounds as error:
+            filters["q"] = clean_query(request.GET.get("q"))
+            errors.append(query_bound_message(error))
+        queryset = self.documents_queryset()
+        if errors:
+            return queryset.none(), filters, errors
+        queryset = queryset.filter(lookups)
         if query:
             queryset = search_pages(queryset, query)
             filters["q"] = query
-        return queryset, filters
+        return queryset, filters, errors
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        queryset, filters = self.filtered_documents(request)
-        context["documents"] = paginate(queryset, request, get_setting("DOCUMENTS_PER_PAGE"))
+        queryset, filters, errors = self.filtered_documents(request)
+        # No COUNT query for a listing known to be empty.
+        count = 0 if queryset.query.is_empty() else None
+        context["documents"] = paginate(queryset, request, get_setting("DOCUMENTS_PER_PAGE"), count)
         context["filters"] = filters
+        context["filter_errors"] = errors
         context["document_types"] = document_type_choices()
         context["levels"] = DocumentLevel.choices
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if (getattr(response, "context_data", None) or {}).get("filter_errors"):
+            response.status_code = 400
+        return response
 
 
 class AgencyIndexMixin(BaucuPageMixin):

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["MAX_QUERY_LENGTH", "MAX_QUERY_TERMS", "clean_query", "fold", "query_terms"]
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "MAX_QUERY_TERMS",
+    "QueryOutOfBounds",
+    "bounded_query",
+    "clean_query",
+    "fold",
+    "query_terms",
+]
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 10
@@ -79,17 +87,47 @@ def _strip_edge_punctuation(term: str) -> str:
     return term[start:end]
 
 
+def _distinct_terms(text: str, limit: int | None) -> list[str]:
+    terms: list[str] = []
+    for word in fold(text).split():
+        term = _strip_edge_punctuation(word)
+        if term and term not in terms:
+            terms.append(term)
+            if len(terms) == limit:
+                break
+    return terms
+
+
 def query_terms(raw: str | None) -> list[str]:
     """Return the folded, distinct terms of a query, in order, at most ``MAX_QUERY_TERMS``.
 
     "Bầu cử, HĐND bầu cử" gives ["bau", "cu", "hdnd"]. Punctuation is stripped from the
     ends of each term but kept inside it, so "34/UBBC-TCTTT." gives ["34/ubbc-tcttt"].
     """
-    terms: list[str] = []
-    for word in fold(clean_query(raw)).split():
-        term = _strip_edge_punctuation(word)
-        if term and term not in terms:
-            terms.append(term)
-            if len(terms) == MAX_QUERY_TERMS:
-                break
-    return terms
+    return _distinct_terms(clean_query(raw), MAX_QUERY_TERMS)
+
+
+class QueryOutOfBounds(ValueError):
+    """A search longer than ``MAX_QUERY_LENGTH`` characters (``bound == "length"``) or with more
+    than ``MAX_QUERY_TERMS`` distinct words (``bound == "terms"``); ``limit`` is the bound."""
+
+    def __init__(self, bound: str, limit: int):
+        super().__init__(f"{bound} > {limit}")
+        self.bound, self.limit = bound, limit
+
+
+def bounded_query(raw: str | None) -> str:
+    """``clean_query(raw)``, or ``QueryOutOfBounds`` when the text is past the bounds.
+
+    Checked before any query is made: a search is never silently cut. The length counts the
+    characters left once controls go and spaces collapse (NFC, so a letter with its marks is
+    one); the words are counted folded and distinct, as ``query_terms`` gives them.
+    """
+    if not raw:
+        return ""
+    text = unicodedata.normalize("NFC", _collapse_spaces(_without_controls(raw)))
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryOutOfBounds("length", MAX_QUERY_LENGTH)
+    if len(_distinct_terms(text, MAX_QUERY_TERMS + 1)) > MAX_QUERY_TERMS:
+        raise QueryOutOfBounds("terms", MAX_QUERY_TERMS)
+    return text
