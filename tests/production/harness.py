@@ -379,12 +379,14 @@ class Admin:
                         data.append((name, option.get("value", option.text or "")))
         return data
 
-    def publish(self, page_id: int) -> float:
+    def publish(self, page_id: int, headers: dict | None = None) -> float:
         """Publish the page through the edit view; returns the request's time in seconds."""
         data = self.edit_form(page_id) + [("action-publish", "action-publish")]
         url = f"{self.base}/admin/pages/{page_id}/edit/"
         started = time.perf_counter()
-        response = self.http.post(url, data=data, headers={"Referer": url}, timeout=60)
+        response = self.http.post(
+            url, data=data, headers={"Referer": url, **(headers or {})}, timeout=60
+        )
         took = time.perf_counter() - started
         if response.status_code != 200 or "/edit/" in response.url and "error" in response.text:
             raise RuntimeError(f"publish refused: {response.status_code} {response.url}")
