@@ -239,10 +239,14 @@ def check_nginx(machine: Machine, site: Path) -> str:
     )
     text = re.sub(r"ssl_certificate (\S+);", f"ssl_certificate {certificate};", site.read_text())
     text = re.sub(r"ssl_certificate_key (\S+);", f"ssl_certificate_key {key};", text)
+    temporary = "".join(
+        f"{kind}_temp_path {machine.root}/nginx-{kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     main = machine.root / "nginx.conf"
     main.write_text(
         f"pid {machine.root}/nginx.pid;\nerror_log {machine.root}/nginx-error.log;\n"
-        f"events {{}}\nhttp {{\naccess_log off;\n{text}\n}}\n"
+        f"events {{}}\nhttp {{\naccess_log off;\n{temporary}{text}\n}}\n"
     )
     done = subprocess.run([nginx, "-t", "-c", str(main)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
