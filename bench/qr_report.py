@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.report import QR_REPEAT_SPEEDUP, Verdict, check
+from bench.report import QR_GENERATION_SPEEDUP, QR_REPEAT_SPEEDUP, Verdict, check
 
 
 def result(run) -> dict | None:
@@ -51,7 +51,7 @@ def targets(run) -> list[Verdict]:
             check(
                 "QR code, no HTTP: first generation / repeat (the cache alone)",
                 generation,
-                QR_REPEAT_SPEEDUP,
+                QR_GENERATION_SPEEDUP,
                 at_most=False,
                 fmt="{:.0f}",
             )
@@ -71,7 +71,7 @@ def markdown(run) -> list[str]:
         "the same article URLs (the fastest of the repetitions per code). The endpoints: the "
         "first request of an article's `qr.svg` / `qr.png` with the cache cleared (the page is "
         "looked up and the code encoded) against the median of the ten requests that follow "
-        "(answered from the cache without the database).",
+        "(answered from the cache with one query, the generation tokens' read: section 4b).",
         "",
     ]
     return lines + qr_bench.markdown(qr) + [""]

@@ -2,8 +2,10 @@
 
 ``make bench`` (``python -m bench.run``): for SQLite and PostgreSQL, a fresh database per size
 (N = 100 and N = 10,000 articles), seeded, then measured in a process of its own: feeds against
-a ``django.contrib.syndication`` baseline, article pages, indexes, QR codes; growth from N = 100
-to N = 10,000; the example site served by gunicorn under load. Writes ``bench/RESULTS.md``.
+a ``django.contrib.syndication`` baseline, article pages, indexes, QR codes, the generation
+tokens' read; growth from N = 100 to N = 10,000; the example site served by gunicorn under
+load. Writes ``bench/RESULTS.md``, with the production suite's figures of its last run
+(``bench/production.json``, written by ``make test-production``).
 
 ``make bench-smoke`` (``python -m bench.run --smoke``): N = 100 on SQLite with few repetitions,
 no served run; keeps the code working in CI. Only query-count targets can fail it.
@@ -195,6 +197,8 @@ def worker(args: argparse.Namespace) -> None:
     )
     qr = optional_module("qr_bench") if args.qr_urls else None
     result["qr"] = qr.run(portal, urls=args.qr_urls, repeat=args.qr_repeat) if qr else None
+    tokens = optional_module("tokens_bench")
+    result["tokens"] = tokens.run(portal, repeat=args.repeat) if tokens else None
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))
 
 

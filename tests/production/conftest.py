@@ -3,7 +3,10 @@
 import json
 import os
 import shutil
+import subprocess
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -47,17 +50,48 @@ def stack():
         shutil.rmtree(media, ignore_errors=True)
 
 
-FIGURES = Path(
-    os.environ.get(
-        "BAUCU_PRODUCTION_FIGURES", Path(__file__).parents[2] / "var" / "production.json"
-    )
-)
+ROOT = Path(__file__).resolve().parents[2]
+# The figures of the last complete run, read by the benchmark report (``bench/RESULTS.md``,
+# ``bench/production_report.py``); a run of some proofs only writes them beside, in ``var/``.
+FIGURES = Path(os.environ.get("BAUCU_PRODUCTION_FIGURES", ROOT / "bench" / "production.json"))
+PARTIAL_FIGURES = ROOT / "var" / "production-partial.json"
+OUTCOMES: dict[str, str] = {}
+STARTED = time.time()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" or report.outcome != "passed":
+        OUTCOMES[item.name] = report.outcome
+    return report
+
+
+def run_facts(started: float) -> dict:
+    def git(*args: str) -> str:
+        found = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return found.stdout.strip()
+
+    changed = git("status", "--porcelain", "--untracked-files=no").splitlines()
+    return {
+        "started": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
+        "seconds": round(time.time() - started, 1),
+        "commit": git("rev-parse", "--short", "HEAD") + (" + changes" if changed else ""),
+        "nproc": os.cpu_count(),
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
+        "outcomes": dict(sorted(OUTCOMES.items())),
+    }
 
 
 @pytest.fixture(scope="session")
 def figures():
     """The run's measured figures, written as JSON when the suite ends (docs/deployment.md)."""
+    from bench.production_report import PROOFS
+
     measured: dict = {}
     yield measured
-    FIGURES.parent.mkdir(parents=True, exist_ok=True)
-    FIGURES.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n")
+    measured["run"] = run_facts(STARTED)
+    complete = all(proof in measured for proof in PROOFS)
+    path = FIGURES if complete else PARTIAL_FIGURES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(measured, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

@@ -62,8 +62,9 @@ def _as_postgres(args: list[str]) -> list[str]:
 class Postgres:
     """A cluster in a temporary folder, listening on 127.0.0.1:<port> only."""
 
-    def __init__(self):
+    def __init__(self, database: str | None = "baucu"):
         self.port = free_port()
+        self.database = database
         self.dir = Path(tempfile.mkdtemp(prefix="baucu-pg-"))
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")
@@ -92,12 +93,15 @@ class Postgres:
                 " -c synchronous_commit=off -c full_page_writes=off"
             )
             self._ctl("-o", self._options, "-l", str(self.dir / "log"), "start")
-            subprocess.run(
-                _as_postgres([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port)])
-                + ["-U", "postgres", "baucu"],
-                check=True,
-                capture_output=True,
-            )
+            if self.database:
+                subprocess.run(
+                    _as_postgres(
+                        [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port)]
+                    )
+                    + ["-U", "postgres", self.database],
+                    check=True,
+                    capture_output=True,
+                )
         else:
             self._ctl("-o", self._options, "-l", str(self.dir / "log"), "start")
 
@@ -114,18 +118,24 @@ class Postgres:
 
 
 class Redis:
-    """A Redis server on its own port, without persistence."""
+    """A Redis server on its own port, without persistence; ``config``: a configuration file
+    to start it with instead (its port and address are still the suite's)."""
 
-    def __init__(self):
+    def __init__(self, config: Path | None = None):
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.config = config
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
+        settings = (
+            [str(self.config)]
+            if self.config
+            else ["--save", "", "--appendonly", "no", "--maxmemory", "64mb"]
+            + ["--maxmemory-policy", "allkeys-lru"]
+        )
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--maxmemory", "64mb"]
-            + ["--maxmemory-policy", "allkeys-lru"],
+            ["redis-server", *settings, "--port", str(self.port), "--bind", "127.0.0.1"],
             stdout=subprocess.DEVNULL,
         )
         wait_until(
@@ -379,12 +389,14 @@ class Admin:
                         data.append((name, option.get("value", option.text or "")))
         return data
 
-    def publish(self, page_id: int) -> float:
+    def publish(self, page_id: int, headers: dict | None = None) -> float:
         """Publish the page through the edit view; returns the request's time in seconds."""
         data = self.edit_form(page_id) + [("action-publish", "action-publish")]
         url = f"{self.base}/admin/pages/{page_id}/edit/"
         started = time.perf_counter()
-        response = self.http.post(url, data=data, headers={"Referer": url}, timeout=60)
+        response = self.http.post(
+            url, data=data, headers={"Referer": url, **(headers or {})}, timeout=60
+        )
         took = time.perf_counter() - started
         if response.status_code != 200 or "/edit/" in response.url and "error" in response.text:
             raise RuntimeError(f"publish refused: {response.status_code} {response.url}")

@@ -1,8 +1,9 @@
 """The example site's settings as the production suite deploys them.
 
 Everything comes from ``example_site.settings`` (read from the environment, as a deployment
-does); only the WebSub hub is pointed at the suite's stub, and each response names the worker
-process that answered, so the suite can show its requests spread over the workers.
+does); only the WebSub hub is pointed at the suite's stub, each response names the worker
+process that answered, so the suite can show its requests spread over the workers, and a
+request may ask to run as a site with no hub (``tests.production.middleware.no_hub``).
 """
 
 import os
@@ -16,4 +17,8 @@ WAGTAIL_BAUCU = {
     "WEBSUB_HUB": os.environ["BAUCU_TEST_HUB"],
     "WEBSUB_RETRY_DELAY": 2,
 }
-MIDDLEWARE = ["tests.production.middleware.worker_pid", *MIDDLEWARE]
+MIDDLEWARE = [
+    "tests.production.middleware.worker_pid",
+    "tests.production.middleware.no_hub",
+    *MIDDLEWARE,
+]

@@ -34,6 +34,13 @@ def assert_gone(stack, surfaces, page: dict, number: int):
     assert not still, f"{marker(number)} still shown by {still}"
     links = next_requests(stack, own_links(page), number)
     assert {r.status for r in links} == {404}, sorted({(r.kind, r.status) for r in links})
+    return responses + links
+
+
+def counted(*groups) -> dict:
+    """How many requests the proof sent, and how many answered other than 200, 302 or 404."""
+    every = [r for group in groups for r in group]
+    return {"requests": len(every), "errors": sum(r.status not in (200, 302, 404) for r in every)}
 
 
 def test_admin_publish_and_unpublish_over_http(stack, figures):
@@ -47,12 +54,13 @@ def test_admin_publish_and_unpublish_over_http(stack, figures):
     assert {r.status for r in links} <= {200, 302}, sorted({(r.kind, r.status) for r in links})
 
     admin.unpublish(draft["id"])
-    assert_gone(stack, surfaces, draft, number)
+    gone = assert_gone(stack, surfaces, draft, number)
     figures["publish_admin"] = {
         "surfaces": len(surfaces),
         "requests_each": REQUESTS,
         "workers": len({r.worker for r in responses}),
         "publish_request_s": round(took, 3),
+        **counted(responses, links, gone),
     }
 
 
@@ -67,10 +75,15 @@ def test_publish_scheduled_in_another_process(stack, figures):
     assert all(number not in r.markers for r in next_requests(stack, surfaces[:3]))
     time.sleep(1.2)
     stack.manage("publish_scheduled")
-    assert_everywhere(stack, surfaces, number)
+    shown = assert_everywhere(stack, surfaces, number)
 
     # Unpublished from yet another process (a script), after its QR code was served.
     assert requests.get(stack.base + page["url"] + "qr.png", timeout=10).status_code == 200
     stack.editor(op="unpublish", id=page["id"])
-    assert_gone(stack, surfaces, page, number)
-    figures["publish_scheduled"] = {"surfaces": len(surfaces), "requests_each": REQUESTS}
+    gone = assert_gone(stack, surfaces, page, number)
+    figures["publish_scheduled"] = {
+        "surfaces": len(surfaces),
+        "requests_each": REQUESTS,
+        "workers": len({r.worker for r in shown}),
+        **counted(shown, gone),
+    }
