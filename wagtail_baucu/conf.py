@@ -93,6 +93,8 @@ DEFAULTS: dict[str, Any] = {
         "party_joined_on",
         "current_deputy",
     ),
+    # Elections: the largest spreadsheet the admin's import accepts, in bytes.
+    "ELECTION_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
 }
 
 

@@ -5,7 +5,8 @@ The roles are data here so ``docs/permissions.md``, the onboarding and ``baucu_a
 - an agency's contributors may add pages in their agency's space and edit every page there (their
   colleagues' drafts too), but not publish: Wagtail then offers "Submit for moderation" only, and
   they can delete or move only unpublished pages, and only to places where they may add;
-- moderators may do everything in each election portal and manage agencies.
+- moderators may do everything in each election portal, manage agencies, the election's data
+  (bodies, polling areas) and import the committee's spreadsheets.
 """
 
 from __future__ import annotations
@@ -49,6 +50,19 @@ MODERATOR_MODEL_PERMISSIONS = (
     "wagtail_baucu.add_category",
     "wagtail_baucu.change_category",
     "wagtail_baucu.delete_category",
+    # The election's data: elections, bodies, polling areas (moderated like pages), imports.
+    "baucu_elections.add_election",
+    "baucu_elections.change_election",
+    "baucu_elections.add_body",
+    "baucu_elections.change_body",
+    "baucu_elections.delete_body",
+    "baucu_elections.add_pollingarea",
+    "baucu_elections.change_pollingarea",
+    "baucu_elections.delete_pollingarea",
+    "baucu_elections.publish_pollingarea",
+    "baucu_elections.lock_pollingarea",
+    "baucu_elections.unlock_pollingarea",
+    "baucu_elections.add_importrun",
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -32,6 +33,8 @@ from wagtail_baucu.text.slugs import vietnamese_slugify
 __all__ = [
     "KINDS",
     "ImportError_",
+    "Progress",
+    "check_columns",
     "Plan",
     "RowResult",
     "plan_import",
@@ -90,6 +93,10 @@ SEXES = {"nam": Sex.MALE, "nu": Sex.FEMALE, "nữ": Sex.FEMALE}
 # "vi_du" (an example, invented for a demonstration) is true for these, false otherwise.
 FLAG_TRUE = frozenset({"x", "có", "co", "1", "true"})
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
+# Called with (rows done, rows in all) while a file is checked or applied, for a progress bar.
+Progress = Callable[[int, int], None]
+# How many rows between two calls of a Progress.
+PROGRESS_EVERY = 25
 
 
 @dataclass
@@ -204,13 +211,24 @@ def _parse(column: Column, raw) -> tuple[object, str | None]:
     return text, None
 
 
-def plan_import(kind: str, data: bytes, file_name: str, election: Election) -> Plan:
+def check_columns(kind: str, headers: list[str]) -> None:
+    """Refuse a file whose header lacks a required column of ``kind``."""
+    missing = [c.header for c in KINDS[kind] if c.required and c.header not in headers]
+    if missing:
+        raise ImportError_("Thiếu cột: " + ", ".join(missing) + ".")
+
+
+def plan_import(
+    kind: str,
+    data: bytes,
+    file_name: str,
+    election: Election,
+    progress: Progress | None = None,
+) -> Plan:
     """Check every row of the file against the election's data; nothing is written."""
     columns = KINDS[kind]
     headers, rows, formula_lines = read_rows(data, file_name)
-    missing = [c.header for c in columns if c.required and c.header not in headers]
-    if missing:
-        raise ImportError_("Thiếu cột: " + ", ".join(missing) + ".")
+    check_columns(kind, headers)
     position = {header: i for i, header in enumerate(headers)}
     bodies = {body.code: body for body in Body.objects.filter(election=election)}
     units = {
@@ -220,6 +238,8 @@ def plan_import(kind: str, data: bytes, file_name: str, election: Election) -> P
     results: list[RowResult] = []
     seen: dict[tuple, int] = {}
     for line, row in enumerate(rows, start=2):
+        if progress is not None and (line - 2) % PROGRESS_EVERY == 0:
+            progress(line - 2, len(rows))
         if all(_nfc(v) == "" for v in row):
             continue
         values, messages = {}, []
@@ -317,7 +337,13 @@ def _plan_candidate(line, values, body, units, messages) -> RowResult:
     )
 
 
-def apply_plan(plan: Plan, election: Election, publish: bool = False) -> None:
+def apply_plan(
+    plan: Plan,
+    election: Election,
+    publish: bool = False,
+    progress: Progress | None = None,
+    user=None,
+) -> None:
     """Write an accepted plan in one transaction; a plan with a refused row is not applied."""
     if plan.refused:
         raise ImportError_("Tệp có dòng bị từ chối: không thay đổi gì.")
@@ -325,7 +351,9 @@ def apply_plan(plan: Plan, election: Election, publish: bool = False) -> None:
         index = page_model(ElectoralUnitIndexMixin).objects.child_of(election.portal).first()
         if plan.kind == "units" and index is None:
             raise ImportError_("Cổng thông tin chưa có trang Đơn vị bầu cử.")
-        for row in plan.rows:
+        for done, row in enumerate(plan.rows):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(plan.rows))
             if row.action == "unchanged":
                 continue
             fields = {k: v for k, v in row.values.items() if not k.startswith("_")}
@@ -362,9 +390,9 @@ def apply_plan(plan: Plan, election: Election, publish: bool = False) -> None:
                 page = page.get_latest_revision_as_object()
                 for name, value in fields.items():
                     setattr(page, name, value)
-            revision = page.save_revision()
+            revision = page.save_revision(user=user)
             if publish:
-                revision.publish()
+                revision.publish(user=user)
 
 
 def template_dataset(kind: str) -> tablib.Dataset:

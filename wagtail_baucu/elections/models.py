@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 import swapper
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -251,3 +252,61 @@ class PollingAreaUnit(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["area", "body"], name="baucu_area_one_unit_per_body")
         ]
+
+
+class ImportRunStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the rows")
+    CHECKED = "checked", _("Checked")
+    APPLYING = "applying", _("Importing")
+    APPLIED = "applied", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
+class ImportRun(models.Model):
+    """One spreadsheet uploaded in the admin: its bytes, the dry run's rows and the progress.
+
+    The file is kept so that the import applied is the file that was checked, and the work
+    runs as background tasks that record their progress here.
+    """
+
+    election = models.ForeignKey(
+        Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("what the file holds"), max_length=20)
+    file_name = models.CharField(_("file"), max_length=255)
+    data = models.BinaryField()
+    publish = models.BooleanField(_("publish at once"), default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportRunStatus.choices, default="checking"
+    )
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    # The dry run: [{"line", "action", "text"}], in the file's order.
+    rows = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def refused(self) -> list[dict]:
+        return [row for row in self.rows if row["action"] == "refused"]
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0

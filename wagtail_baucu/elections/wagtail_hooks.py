@@ -1,9 +1,15 @@
-"""Admin screens for elections, their bodies and polling areas (units and candidates are pages)."""
+"""Admin screens for elections, their bodies and polling areas (units and candidates are pages),
+and the import of the committee's spreadsheets, grouped under one menu item."""
 
-from wagtail.admin.viewsets.base import ViewSetGroup
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_baucu.elections import import_views
 from wagtail_baucu.elections.models import Body, Election, PollingArea
 
 
@@ -28,10 +34,38 @@ class PollingAreaViewSet(SnippetViewSet):
     search_fields = ["search_text"]
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(import_views.IMPORT_PERMISSION)
+
+
+class ImportViewSet(ViewSet):
+    """Upload a spreadsheet, read its dry run, apply it; download the template files."""
+
+    name = "baucu_elections_import"
+    url_prefix = "baucu/nhap-bau-cu"
+    icon = "upload"
+    menu_label = _("Import units and candidates")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", import_views.ImportFormView.as_view(), name="form"),
+            path("<int:pk>/", import_views.ImportRunView.as_view(), name="run"),
+            path("<int:pk>/apply/", import_views.ImportApplyView.as_view(), name="apply"),
+            path("<int:pk>/status/", import_views.ImportStatusView.as_view(), name="status"),
+            path(
+                "mau/<slug:kind>.<slug:fmt>",
+                import_views.ImportTemplateView.as_view(),
+                name="template",
+            ),
+        ]
+
+
 class ElectionsGroup(ViewSetGroup):
-    items = (ElectionViewSet, BodyViewSet, PollingAreaViewSet)
+    items = (ElectionViewSet, BodyViewSet, PollingAreaViewSet, ImportViewSet)
     menu_icon = "date"
-    menu_label = "Bầu cử"
+    menu_label = pgettext_lazy("admin menu", "Elections")
     menu_order = 320
 
 
