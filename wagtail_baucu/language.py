@@ -25,6 +25,8 @@ LOCALE_MIDDLEWARE_PATH = "django.middleware.locale.LocaleMiddleware"
 
 # The URL names of the admin home pages whose paths keep the user's language.
 ADMIN_URL_NAMES = ("wagtailadmin_home", "admin:index")
+# The attribute of a preview's request that names its page's language (see ``preview_language``).
+PREVIEW_LANGUAGE_ATTRIBUTE = "baucu_content_language"
 
 
 def content_language(page) -> str:
@@ -46,9 +48,17 @@ def admin_path_prefixes() -> tuple[str, ...]:
     return tuple(prefixes)
 
 
+def preview_language(page, extra_request_attrs: dict | None) -> tuple[str, dict]:
+    """The language a preview of ``page`` renders in, and the preview request's attributes that
+    carry it: a preview is what readers will see, never in the editor's admin language."""
+    language = content_language(page)
+    return language, {**(extra_request_attrs or {}), PREVIEW_LANGUAGE_ATTRIBUTE: language}
+
+
 class ContentLanguageMiddleware:
     """Activates ``LANGUAGE_CODE`` for every request outside the admin, whatever the browser asks
-    for; pages then switch to their own locale's language while they render."""
+    for; pages then switch to their own locale's language while they render. A preview's request
+    (Wagtail runs it through the middleware too) gets its page's language."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -56,8 +66,9 @@ class ContentLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(admin_path_prefixes()):
             return self.get_response(request)
-        with translation.override(settings.LANGUAGE_CODE):
-            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        language = getattr(request, PREVIEW_LANGUAGE_ATTRIBUTE, None) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
             return self.get_response(request)
 
 

@@ -147,3 +147,15 @@ def test_the_javascript_catalogue_is_empty_for_other_languages():
     assert javascript_catalog("fr") == {}
     with translation.override("vi"):
         assert javascript_catalog(translation.get_language())["Move up"] == "Chuyển lên"
+
+
+def test_the_page_search_header_names_the_pages(client, editor, site_tree):
+    """Wagtail's page search view has no verbose name: its header read "1-1 trên 1 None"."""
+    site_tree.article("Ra quân cổ động bầu cử")
+    client.force_login(editor)
+    for preferred, expected in [("vi", "1-1 trên 1 trang"), ("en", "1-1 of 1 page")]:
+        UserProfile.objects.filter(user=editor).update(preferred_language=preferred)
+        response = client.get("/admin/pages/search/", {"q": "cổ động"})
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+        assert expected in text, preferred
+        assert "None" not in text

@@ -6,12 +6,19 @@ import gzip
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 from lxml import etree, html
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 from wagtail.users.models import UserProfile
 
 from tests import factories
@@ -36,7 +43,8 @@ def visible_text(response) -> str:
         body = gzip.decompress(body)
     content_type = response["Content-Type"]
     if "html" in content_type:
-        tree = html.fromstring(body)
+        # Decoded by the response's charset: not every page repeats it in a <meta> tag.
+        tree = html.fromstring(body.decode(response.charset or "utf-8"))
         parts = tree.xpath("//title//text()") + tree.xpath("//body//text()[not(parent::script)]")
         parts += tree.xpath("//@placeholder | //@aria-label | //@alt | //html/@lang")
     elif "xml" in content_type:
@@ -72,19 +80,27 @@ def portal(site_tree, agencies):
     factories.make_social_channels(
         site_tree.site, [("Fanpage Facebook", "https://www.facebook.com/example")]
     )
-    return site_tree, pages + [article]
+    private = site_tree.article("Tài liệu nội bộ")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+    return site_tree, pages + [private, article]
 
 
 def public_urls(site_tree, pages) -> list[str]:
-    article, document = pages[-1], pages[-2]
+    article, document, agency_page = pages[-1], pages[-3], pages[4]
     portal = site_tree.portal
+    # The private article's URL is its password form.
     urls = [page.url for page in pages]
     urls += [article.url + "print/", document.url + "print/"]
     urls += [portal.url + "tim-kiem/?q=bau+cu", portal.url + "nguon-tin-bao-chi/"]
-    urls += [site_tree.news_index.url + "chuyen-muc/tuyen-truyen/"]
-    urls += [site_tree.document_index.url + "loai/cv/"]
-    for source in (portal, site_tree.news_index, site_tree.document_index):
-        urls += [source.url + f"feed/{fmt}/" for fmt in ("rss", "atom", "json")]
+    category = site_tree.news_index.url + "chuyen-muc/tuyen-truyen/"
+    document_type = site_tree.document_index.url + "loai/cv/"
+    urls += [category, document_type]
+    sources = (portal.url, site_tree.news_index.url, site_tree.document_index.url)
+    sources += (agency_page.url, category, document_type)
+    for source in sources:
+        urls += [source + f"feed/{fmt}/" for fmt in ("rss", "atom", "json")]
     urls += [article.url + "qr.svg"]
     urls += ["/api/v2/news/?published_from=hom-qua", "/api/v2/news/?limit=-1"]
     urls += ["/khong-co-trang-nay/", portal.url + "tin-tuc/khong-co/"]
@@ -99,6 +115,37 @@ def test_every_public_surface_shows_the_same_text_for_every_browser_language(cli
         status, text = found["en"]
         assert status in (200, 400, 404), (url, status)
         assert text, url
+
+
+def test_the_error_pages_show_the_same_text_for_every_browser_language(portal):
+    """The 400 and 500 templates, each produced by a real request."""
+    site_tree, pages = portal
+    client = Client(raise_request_exception=False)
+    too_many_fields = "&".join(f"f{i}=1" for i in range(1001))
+    with override_settings(ALLOWED_HOSTS=["testserver"]):
+        requests = [
+            # More query fields than DATA_UPLOAD_MAX_NUMBER_FIELDS: Django's SuspiciousOperation.
+            (400, site_tree.portal.url + "tim-kiem/?" + too_many_fields, {}),
+            # A host the site does not serve.
+            (400, site_tree.portal.url, {"HTTP_HOST": "khong-phai.example.org"}),
+        ]
+        for status, url, extra in requests:
+            found = texts_for(client, url, **extra)
+            assert len(set(found.values())) == 1, (url, found)
+            assert found["en"][0] == status, url
+            assert "Yêu cầu không hợp lệ" in found["en"][1]
+    # A misconfigured time zone fails every date the article shows.
+    with override_settings(WAGTAIL_BAUCU={"TIME_ZONE": "Khong/Co"}):
+        found = texts_for(client, pages[-1].url)
+    assert len(set(found.values())) == 1, found
+    assert found["en"][0] == 500
+    assert "Lỗi máy chủ" in found["en"][1]
+
+
+def test_the_password_form_is_vietnamese(client, portal):
+    site_tree, pages = portal
+    text = visible_text(client.get(pages[-2].url, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Cần mật khẩu" in text and "Password required" not in text
 
 
 def test_the_shared_text_is_vietnamese(client, portal):
@@ -174,6 +221,56 @@ def test_each_portal_speaks_its_own_locale(client, two_locales):
         assert absent not in page
         feed = texts_for(client, portal.portal.url + "feed/atom/", HTTP_HOST=host)
         assert len(set(feed.values())) == 1
+
+
+def editor_with_admin_language(language: str):
+    user = get_user_model().objects.create_superuser(f"bientap-{language}", "", "x")
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+    return user
+
+
+def previews(client, page, host: str = "testserver") -> dict[str, str]:
+    """The visible text of ``page``'s previews: the edit form's preview (the form as the
+    editor's browser sends it), the draft view and the preview of the revision under review."""
+    headers = {"HTTP_HOST": host, "HTTP_ACCEPT_LANGUAGE": "fr"}
+    edit = client.get(f"/admin/pages/{page.pk}/edit/", **headers)
+    data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
+    # The StreamField's inputs are made by the admin's JavaScript: its value is sent as they are.
+    paragraphs = [("paragraph", rich_text(block.value.source)) for block in page.body]
+    data.update(nested_form_data({"body": streamfield(paragraphs)}))
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert client.post(url, data, **headers).json() == {"is_valid": True, "is_available": True}
+    found = {}
+    for name, path in [("edit", url), ("draft", f"/admin/pages/{page.pk}/view_draft/")]:
+        response = client.get(path, **headers)
+        assert response.status_code == 200, name
+        found[name] = visible_text(response)
+    return found
+
+
+def test_a_preview_speaks_the_page_language_not_the_editors(client, portal):
+    """A preview is what readers will see: an editor whose admin is in English previews a
+    Vietnamese article in Vietnamese."""
+    site_tree, pages = portal
+    article = pages[-1]
+    client.force_login(editor_with_admin_language("en"))
+    assert '<html lang="en"' in client.get("/admin/").content.decode()
+    for name, text in previews(client, article).items():
+        for words in ["Chuyển đến nội dung chính", "Ngày bầu cử", "Nguồn tin", "Gốc"]:
+            assert words in text, (name, words)
+        for english in ["Skip to content", "Election day", "Source", "Original"]:
+            assert english not in text, (name, english)
+
+
+def test_an_english_page_previews_in_english_for_a_vietnamese_editor(client, two_locales):
+    vietnamese, english = two_locales
+    client.force_login(editor_with_admin_language("vi"))
+    article = english.news_index.get_children().live().order_by("-pk").first().specific
+    for name, text in previews(client, article, host="en.testserver").items():
+        for words in ["Other news", "Original", "Election day"]:
+            assert words in text, (name, words)
+        for vietnamese_words in ["Tin khác", "Gốc", "Ngày bầu cử"]:
+            assert vietnamese_words not in text, (name, vietnamese_words)
 
 
 def test_the_system_check_asks_for_the_middleware():

@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
@@ -50,6 +50,7 @@ from wagtail_baucu.feeds.routes import (
     PortalFeedsMixin,
 )
 from wagtail_baucu.freshness import cached_count
+from wagtail_baucu.language import preview_language
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
@@ -190,6 +191,15 @@ class BaucuPageMixin(models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["portal"] = self.portal
         return context
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        # Previews (the editor's panel, a new tab, the draft, a revision under review) render in
+        # the page's language, as readers will see it; serve_preview skips before_serve_page.
+        language, attrs = preview_language(self, extra_request_attrs)
+        with translation.override(language):
+            return super().make_preview_request(original_request, preview_mode, attrs)
 
 
 class AgencyContentMixin(models.Model):
