@@ -1,0 +1,1 @@
+"""Election results: the minutes of each electoral unit, the law's rules, and their publication."""
