@@ -273,9 +273,13 @@ def main() -> int:
         project = Path((work / "project_dir").read_text().strip())
         python = str(folder / ".venv" / "bin" / "python")
         check = subprocess.run(
-            [python, "manage.py", "check"], cwd=project, env=env, capture_output=True, text=True
+            [python, "manage.py", "check", "--database", "default"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
         )
-        print("manage.py check:", (check.stdout + check.stderr).strip())
+        print("manage.py check --database default:", (check.stdout + check.stderr).strip())
         if check.returncode or "wagtail_baucu." in check.stdout + check.stderr:
             failures.append("manage.py check reports the package")
         migrations = subprocess.run(

@@ -145,12 +145,13 @@ def check_sitemap_url(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     ]
 
 
-@checks.register()
-def check_admin_base_url(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+@checks.register(checks.Tags.database)
+def check_admin_base_url(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
     """``WAGTAILADMIN_BASE_URL`` names the default Site's host and port: links in notification
-    e-mails and the admin's "view live" then lead where the portal answers."""
+    e-mails and the admin's "view live" then lead where the portal answers. A database check,
+    as Django's are: run by ``check --database default`` and ``migrate``."""
     base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", None)
-    if not base_url:
+    if not base_url or "default" not in (databases or ()):
         return []
     parts = urlsplit(base_url)
     port = parts.port or (443 if parts.scheme == "https" else 80)

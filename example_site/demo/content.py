@@ -88,7 +88,8 @@ def load_demo(
             )
         )
         result.portal, result.site = made.portal, made.site
-        result.created["portal changes"] += len(made.changes)
+        if made.changes:
+            result.created["portal changes"] += len(made.changes)
         loader.social_channels(result.site)
         indexes = loader.indexes(result.portal)
         agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)

@@ -31,6 +31,7 @@ PORTAL_INTRODUCTION = (
     "<b>Chủ Nhật, 23/5/2021</b>.</p>"
 )
 
+
 @dataclass(frozen=True)
 class AgencyData:
     code: str
