@@ -4,19 +4,27 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 
-.PHONY: demo serve test test-production install lint wheel-check bench bench-smoke clean
+.PHONY: demo serve test test-production install install-demo lint wheel-check wheel-check-next bench bench-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The demo installs only what the example site needs; the tests add their extras (Playwright,
+# cairosvg, hypothesis, ...).
+$(VENV)/.installed-demo: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[example]"
+	touch $@
+
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[example,test,redis,postgres]"
-	touch $@
+	touch $@ $(VENV)/.installed-demo
+
+install-demo: $(VENV)/.installed-demo
 
 install: $(VENV)/.installed
 
-demo: install
+demo: install-demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo --port $(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -59,9 +67,13 @@ bench: install
 bench-smoke: install
 	$(BIN)/python -m bench.run --smoke
 
-# Builds the wheel, installs it into a fresh venv and runs a throwaway project on it.
+# Builds the wheel and sdist, twine-checks them and follows docs/installation.md from an empty
+# folder with the wheel (.ci/wheel_check.sh): Django 5.2 with python3 (3.11), 6.1 with 3.13.
 wheel-check: install
 	PYTHON=$(PYTHON) BUILD_PYTHON=$(BIN)/python bash .ci/wheel_check.sh
+
+wheel-check-next: install
+	PYTHON=$$(bash .ci/find_python313.sh) BUILD_PYTHON=$(BIN)/python bash .ci/wheel_check.sh
 
 clean:
 	rm -rf $(VENV) .venv-313 var build dist *.egg-info

@@ -17,6 +17,8 @@ import dj_database_url
 import django
 from django.core.exceptions import ImproperlyConfigured
 
+from wagtail_baucu.setup import add_apps, add_middleware
+
 
 def env_flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -60,59 +62,52 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in a frame
 # Wagtail's admin previews in a frame of the same origin; HSTS preload is a choice per domain.
 SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 
-INSTALLED_APPS = [
-    "wagtail_baucu",
-    "wagtail_baucu.pages",
-    "wagtail_baucu.elections",
-    "wagtail_baucu.results",
-    "wagtail_baucu.admin_locale",
-    "example_site.demo",
-    "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
-    "wagtail.contrib.table_block",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "wagtail.api.v2",
-    "rest_framework",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    "django_tasks_db",
-]
+# The project's apps and those `wagtail start` lists; add_apps() adds the package's and what it
+# needs, in their places (docs/installation.md).
+INSTALLED_APPS = add_apps(
+    [
+        "example_site.demo",
+        "wagtail.contrib.forms",
+        "wagtail.contrib.redirects",
+        "wagtail.embeds",
+        "wagtail.sites",
+        "wagtail.users",
+        "wagtail.snippets",
+        "wagtail.documents",
+        "wagtail.images",
+        "wagtail.search",
+        "wagtail.admin",
+        "wagtail",
+        "modelcluster",
+        "taggit",
+        "django.contrib.admin",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
+        "django_tasks_db",
+    ]
+)
 
 # Wagtail's log-in form labels its password field with an untranslatable name.
 WAGTAILADMIN_USER_LOGIN_FORM = "wagtail_baucu.admin_locale.forms.LoginForm"
 
-MIDDLEWARE = [
-    "wagtail_baucu.unavailable.DatabaseUnavailableMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtail_baucu.language.ContentLanguageMiddleware",
-]
+MIDDLEWARE = add_middleware(
+    [
+        "wagtail_baucu.unavailable.DatabaseUnavailableMiddleware",
+        "django.middleware.gzip.GZipMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.common.CommonMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    ]
+)
 
 ROOT_URLCONF = "example_site.urls"
 

@@ -15,6 +15,7 @@ os.environ.setdefault("SECRET_KEY", "tests")
 
 from example_site.settings import *  # noqa: F403, E402
 from example_site.settings import INSTALLED_APPS  # noqa: E402
+from wagtail_baucu.setup import PAGES_APP, add_apps  # noqa: E402
 
 BASE_DIR = Path(__file__).resolve().parent
 CUSTOM_PAGE = os.environ.get("BAUCU_CUSTOM_PAGE") == "1"
@@ -39,9 +40,9 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "example_site.demo"] +
 ]
 if CUSTOM_PAGE:
     WAGTAIL_PAGE_MODEL = "custompage.BasePage"
-    INSTALLED_APPS = ["tests.custompage"] + [
-        a for a in INSTALLED_APPS if a != "wagtail_baucu.pages"
-    ]
+    INSTALLED_APPS = ["tests.custompage"] + add_apps(
+        [a for a in INSTALLED_APPS if a != PAGES_APP], pages=False
+    )
 
 CACHES = {
     "default": {

@@ -11,6 +11,7 @@ from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.files import may_download
 from wagtail_baucu.language import content_language
 from wagtail_baucu.pages.mixins import BaucuPageMixin
+from wagtail_baucu.portals import wagtail_hooks as portal_hooks  # noqa: F401 (creation view)
 from wagtail_baucu.public import alias_withheld
 
 

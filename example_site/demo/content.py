@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -27,9 +26,9 @@ from example_site.demo.elections import load_election
 from example_site.demo.files import banner_png, pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.agencies.onboarding import add_contributor, ensure_moderators, onboard_agency
-from wagtail_baucu.elections.mixins import ElectoralUnitIndexMixin
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.portals.creation import PortalSpec, create_portal
 from wagtail_baucu.qr.models import SocialChannel, SocialChannels
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
@@ -37,9 +36,6 @@ DEFAULT_HOSTNAME = "127.0.0.1"
 DEFAULT_PORT = 8000
 ADMIN_USERNAME = "admin"
 DEFAULT_ADMIN_PASSWORD = "baucu-demo"
-# The page Wagtail's first migration makes; the portal replaces it as the site root.
-WELCOME_PAGE_SLUG = "home"
-SITE_NAME = "Cổng thông tin bầu cử"
 
 
 @dataclass
@@ -65,6 +61,9 @@ def load_demo(
 ) -> DemoResult:
     """Load the demo portal as the default site's root at ``hostname:port``; return a summary.
 
+    The portal, its indexes and its Site are made by ``wagtail_baucu.portals``, as
+    ``manage.py baucu_portal create`` makes them; the rest is demo content.
+
     ``hostname`` defaults to ``DEMO_HOSTNAME`` or 127.0.0.1, ``port`` to ``PORT`` or 8000 and
     the admin password to ``DEMO_ADMIN_PASSWORD`` or "baucu-demo".
     """
@@ -76,9 +75,21 @@ def load_demo(
         loader = _Loader(result)
         agencies = loader.agencies()
         categories = loader.categories()
-        result.portal = loader.portal()
-        result.site = loader.site(result.portal, hostname, port)
-        loader.remove_welcome_page(result.portal)
+        made = create_portal(
+            PortalSpec(
+                title=data.PORTAL_TITLE,
+                slug=data.PORTAL_SLUG,
+                election_name=data.ELECTION_NAME,
+                election_day=data.ELECTION_DAY,
+                introduction=data.PORTAL_INTRODUCTION,
+                hostname=hostname,
+                port=port,
+                remove_home_page=True,
+            )
+        )
+        result.portal, result.site = made.portal, made.site
+        if made.changes:
+            result.created["portal changes"] += len(made.changes)
         loader.social_channels(result.site)
         indexes = loader.indexes(result.portal)
         agency_pages = loader.agency_pages(indexes["AgencyIndex"], agencies)
@@ -165,42 +176,6 @@ class _Loader:
             categories[name] = category
         return categories
 
-    def portal(self):
-        portal_model = model("ElectionPortal")
-        root = portal_model.base_page_model.get_first_root_node()
-        return self._child(
-            root,
-            portal_model,
-            data.PORTAL_SLUG,
-            lambda: portal_model(
-                title=data.PORTAL_TITLE,
-                election_name=data.ELECTION_NAME,
-                election_day=data.ELECTION_DAY,
-                introduction=data.PORTAL_INTRODUCTION,
-            ),
-            when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
-        )
-
-    def site(self, portal, hostname: str, port: int) -> Site:
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            self._made("sites")
-            return Site.objects.create(
-                hostname=hostname,
-                port=port,
-                root_page=portal,
-                is_default_site=True,
-                site_name=SITE_NAME,
-            )
-        wanted = {"hostname": hostname, "port": port, "root_page_id": portal.pk}
-        if any(getattr(site, name) != value for name, value in wanted.items()):
-            for name, value in wanted.items():
-                setattr(site, name, value)
-            site.site_name = site.site_name or SITE_NAME
-            site.save()
-            self._made("site changes")
-        return site
-
     def social_channels(self, site: Site) -> None:
         """The demo's Fanpage, Zalo official account and YouTube channel, added once each."""
         setting, _ = SocialChannels.objects.get_or_create(site=site)
@@ -211,46 +186,14 @@ class _Loader:
                 )
                 self._made("social channels")
 
-    def remove_welcome_page(self, portal) -> None:
-        base = model("ElectionPortal").base_page_model
-        welcome = (
-            base.objects.child_of(portal.get_parent())
-            .filter(slug=WELCOME_PAGE_SLUG, content_type=ContentType.objects.get_for_model(base))
-            .exclude(sites_rooted_here__isnull=False)
-        )
-        for page in welcome:
-            page.delete()
-            self._made("welcome pages removed")
-
     def indexes(self, portal) -> dict[str, object]:
-        indexes = {}
-        for title, slug, name, intro in data.INDEXES:
-            index_model = model(name)
-            indexes[name] = self._child(
-                portal,
-                index_model,
-                slug,
-                lambda index_model=index_model, title=title, intro=intro: index_model(
-                    title=title, intro=intro
-                ),
-                when=datetime(2021, 2, 9, 8, 0, tzinfo=data.VN),
-            )
-        return indexes
+        """The indexes the portal was created with, by mixin name."""
+        return {
+            name: model(name).objects.child_of(portal).get()
+            for name in ("NewsIndex", "DocumentIndex", "AgencyIndex")
+        }
 
     def election(self, portal) -> None:
-        self._child(
-            portal,
-            page_model(ElectoralUnitIndexMixin),
-            "don-vi-bau-cu",
-            lambda: page_model(ElectoralUnitIndexMixin)(
-                title="Đơn vị bầu cử",
-                intro=(
-                    "<p>Số đơn vị và số đại biểu Quốc hội theo văn bản 17/UBBC-SNV; địa bàn, "
-                    "người ứng cử và khu vực bỏ phiếu là ví dụ minh họa.</p>"
-                ),
-            ),
-            when=datetime(2021, 5, 3, 8, 0, tzinfo=data.VN),
-        )
         load_election(portal, self._made)
 
     def agency_pages(self, agency_index, agencies: dict[str, Agency]) -> dict[str, object]:

@@ -31,28 +31,6 @@ PORTAL_INTRODUCTION = (
     "<b>Chủ Nhật, 23/5/2021</b>.</p>"
 )
 
-# (title, slug, mixin name, introduction)
-INDEXES = [
-    (
-        "Tin tức",
-        "tin-tuc",
-        "NewsIndex",
-        "<p>Tin hoạt động của Ủy ban bầu cử và các cơ quan, địa phương về cuộc bầu cử.</p>",
-    ),
-    (
-        "Văn bản chỉ đạo",
-        "van-ban-chi-dao",
-        "DocumentIndex",
-        "<p>Văn bản chỉ đạo, hướng dẫn của Trung ương và thành phố về công tác bầu cử.</p>",
-    ),
-    (
-        "Cơ quan",
-        "co-quan",
-        "AgencyIndex",
-        "<p>Các cơ quan, đơn vị tham gia cung cấp thông tin về cuộc bầu cử.</p>",
-    ),
-]
-
 
 @dataclass(frozen=True)
 class AgencyData:

@@ -48,6 +48,7 @@ class ElectionPortalPage(ElectionPortalMixin, BasePage):
 
 class NewsIndexPage(NewsIndexMixin, BasePage):
     content_panels = BasePage.content_panels + NewsIndexMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + NewsIndexMixin.baucu_search_fields
     template = TEMPLATES + "news_index_page.html"
     parent_page_types = ["custompage.ElectionPortalPage"]
     subpage_types = ["custompage.NewsArticlePage"]
@@ -62,8 +63,13 @@ class DirectiveDocumentPage(DirectiveDocumentMixin, BasePage):
 
 
 class NewsArticlePage(NewsArticleMixin, BasePage):
+    # A mixin cannot name a concrete model, so the concrete article declares this field.
     related_documents = ParentalManyToManyField(DirectiveDocumentPage, blank=True)
-    content_panels = BasePage.content_panels + NewsArticleMixin.baucu_content_panels
+    content_panels = (
+        BasePage.content_panels
+        + NewsArticleMixin.baucu_content_panels
+        + [FieldPanel("related_documents")]
+    )
     search_fields = BasePage.search_fields + NewsArticleMixin.baucu_search_fields
     template = TEMPLATES + "news_article_page.html"
     parent_page_types = ["custompage.NewsIndexPage", "custompage.AgencyPage"]
@@ -72,12 +78,15 @@ class NewsArticlePage(NewsArticleMixin, BasePage):
 
 class DocumentIndexPage(DocumentIndexMixin, BasePage):
     content_panels = BasePage.content_panels + DocumentIndexMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + DocumentIndexMixin.baucu_search_fields
     template = TEMPLATES + "document_index_page.html"
     parent_page_types = ["custompage.ElectionPortalPage"]
     subpage_types = ["custompage.DirectiveDocumentPage"]
 
 
 class AgencyIndexPage(AgencyIndexMixin, BasePage):
+    content_panels = BasePage.content_panels + AgencyIndexMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + AgencyIndexMixin.baucu_search_fields
     template = TEMPLATES + "agency_index_page.html"
     parent_page_types = ["custompage.ElectionPortalPage"]
     subpage_types = ["custompage.AgencyPage"]
@@ -86,6 +95,7 @@ class AgencyIndexPage(AgencyIndexMixin, BasePage):
 
 class AgencyPage(AgencyPageMixin, BasePage):
     content_panels = BasePage.content_panels + AgencyPageMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + AgencyPageMixin.baucu_search_fields
     template = TEMPLATES + "agency_page.html"
     parent_page_types = ["custompage.AgencyIndexPage"]
     subpage_types = ["custompage.NewsArticlePage", "custompage.DirectiveDocumentPage"]
@@ -93,6 +103,7 @@ class AgencyPage(AgencyPageMixin, BasePage):
 
 class ElectoralUnitIndexPage(ElectoralUnitIndexMixin, BasePage):
     content_panels = BasePage.content_panels + ElectoralUnitIndexMixin.baucu_content_panels
+    search_fields = BasePage.search_fields + ElectoralUnitIndexMixin.baucu_search_fields
     template = "wagtail_baucu/elections/electoral_unit_index_page.html"
     parent_page_types = ["custompage.ElectionPortalPage"]
     subpage_types = ["custompage.ElectoralUnitPage"]
