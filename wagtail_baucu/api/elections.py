@@ -195,7 +195,7 @@ def filter_units(queryset: QuerySet, query: ElectionQuery, request) -> QuerySet:
 
 def public_units(request) -> QuerySet:
     return site_public_pages(request, unit_model()).select_related(
-        "body", "body__level", "body__election"
+        "locale", "body", "body__level", "body__election"
     )
 
 
@@ -619,7 +619,7 @@ class CandidatesEndpoint(ElectionPagesEndpoint):
                     body_order=Subquery(units.values("body__sort_order")[:1]),
                     number=Subquery(units.values("number")[:1]),
                 )
-                .select_related("programme_file")
+                .select_related("locale", "programme_file")
                 .prefetch_related(Prefetch("photo", queryset=images))
             )
             self._queryset = queryset
@@ -724,7 +724,8 @@ class PollingAreasEndpoint(DownloadsMixin, StrictParametersMixin, BaseAPIViewSet
     def get_queryset(self):
         if not hasattr(self, "_queryset"):
             links = PollingAreaUnit.objects.select_related("body", "body__level")
-            self._queryset = live_polling_areas(self.request).prefetch_related(
+            areas = live_polling_areas(self.request).select_related("election")
+            self._queryset = areas.prefetch_related(
                 Prefetch("units", queryset=links.order_by("body__sort_order", "body_id"))
             )
         return self._queryset
