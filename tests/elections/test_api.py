@@ -262,7 +262,7 @@ def test_private_unit_hides_its_candidates_everywhere(client, lists):
 
 
 def test_csv_cells_cannot_become_formulas(client, world):
-    unit = world.unit(world.assembly, 1, area="=HYPERLINK(\"http://x\")")
+    unit = world.unit(world.assembly, 1, area='=HYPERLINK("http://x")')
     row = read_csv(client.get(API + "units/download.csv"))[0]
     assert row["area_covered"].startswith("'=")
     assert row["id"] == str(unit.pk)

@@ -49,8 +49,8 @@ from wagtail_baucu.elections.mixins import (
     ElectoralUnitMixin,
     public_biography_fields,
 )
-from wagtail_baucu.elections.ordering import name_sort_key
 from wagtail_baucu.elections.models import Body, Election, Level, PollingArea, PollingAreaUnit
+from wagtail_baucu.elections.ordering import name_sort_key
 from wagtail_baucu.feeds.cache import RenderedFeed
 from wagtail_baucu.feeds.views import respond
 from wagtail_baucu.freshness import generations
@@ -331,7 +331,9 @@ class CandidateUnitField(fields._InstanceField):
             "html_url": absolute_url(unit, self.request),
         }
         if self.router is not None:
-            data["detail_url"] = get_object_detail_url(self.router, self.request, type(unit), unit.pk)
+            data["detail_url"] = get_object_detail_url(
+                self.router, self.request, type(unit), unit.pk
+            )
         return data
 
 
@@ -344,7 +346,8 @@ class BiographyField(fields._InstanceField):
     """The public biography fields (``ELECTION_CANDIDATE_PUBLIC_FIELDS``), in the form's order."""
 
     def to_representation(self, candidate):
-        return {name: opendata.plain(getattr(candidate, name)) for name in public_biography_fields()}
+        names = public_biography_fields()
+        return {name: opendata.plain(getattr(candidate, name)) for name in names}
 
 
 UNIT_FIELDS = [

@@ -83,9 +83,7 @@ class ListChangesSource(FeedSource):
         units = self.units()
         candidates = self.candidates(units)
         root_url = site_root_url(self.page, request) or ""
-        authority = get_setting("FEED_ID_AUTHORITY") or (
-            urlsplit(root_url).hostname or "localhost"
-        )
+        authority = get_setting("FEED_ID_AUTHORITY") or (urlsplit(root_url).hostname or "localhost")
         expiries = [self.page.expire_at] + [u.expire_at for u in units]
         items: list[FeedItem] = []
         for unit in units:
@@ -143,16 +141,13 @@ class ListChangesSource(FeedSource):
         published = _moment(day)
         updated = max(published, candidate.last_published_at or published).replace(microsecond=0)
         return FeedItem(
-            id=tag_uri(
-                authority, day, f"candidate-status/{candidate.pk}/{candidate.status}/{day}"
-            ),
+            id=tag_uri(authority, day, f"candidate-status/{candidate.pk}/{candidate.status}/{day}"),
             title=title,
             link=candidate.get_full_url(request) or "",
             published=published,
             updated=updated,
             summary=summary,
-            content_html=f"<p>{escape(when)}</p>"
-            + (f"<p>{escape(reason)}</p>" if reason else ""),
+            content_html=f"<p>{escape(when)}</p>" + (f"<p>{escape(reason)}</p>" if reason else ""),
             categories=(self.category(unit, request),),
         )
 

@@ -23,9 +23,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model, get_image_model_string
 
 from wagtail_baucu.conf import get_setting
-from wagtail_baucu.feeds.routes import FeedRoutesMixin
 from wagtail_baucu.elections.models import Body, Election, PollingArea, PollingAreaUnit
 from wagtail_baucu.elections.ordering import name_sort_key
+from wagtail_baucu.feeds.routes import FeedRoutesMixin
 from wagtail_baucu.pages.mixins import BaucuPageMixin, PrintableMixin
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import public_pages
