@@ -56,6 +56,14 @@ def generation(portal_pk: int | None) -> str:
     return "-".join(tokens[scope] for scope in scopes)
 
 
+def generations(portal_pks) -> str:
+    """The tokens of everything and of each portal in ``portal_pks``, in one query: for what is
+    cached from several portals at once (a site's election lists)."""
+    scopes = [ALL, *sorted({_scope(pk) for pk in portal_pks if pk})]
+    found = dict(GenerationToken.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    return "-".join(found.get(scope, UNCHANGED) for scope in scopes)
+
+
 def invalidate(portal_pk: int | None = None) -> None:
     """Make what was cached from one portal (or from every portal) be computed afresh.
 

@@ -282,9 +282,11 @@ class PageFilter(BaseFilterBackend):
     """The package's named filters (agency, category, document type, ...) and search."""
 
     def filter_queryset(self, request, queryset, view):
+        # An endpoint's own filters of the same name (``level`` of the units) come first.
+        own = getattr(view, "own_filters", frozenset())
         for named in PAGE_FILTERS:
             raw = request.GET.get(named.name)
-            if raw is None:
+            if raw is None or named.name in own:
                 continue
             if not issubclass(queryset.model, named.applies_to):
                 raise BadRequestError(

@@ -3,6 +3,7 @@
 path("api/v2/", include("wagtail_baucu.api.urls")),
 """
 
+from django.apps import apps
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from wagtail_baucu.api import views
@@ -15,5 +16,14 @@ api_router.register_endpoint("directives", views.DirectivesEndpoint)
 api_router.register_endpoint("agencies", views.AgenciesEndpoint)
 api_router.register_endpoint("images", views.ImagesEndpoint)
 api_router.register_endpoint("documents", views.DocumentsEndpoint)
+
+if apps.is_installed("wagtail_baucu.elections"):
+    # Imported only here: the elections app is optional.
+    from wagtail_baucu.api import elections
+
+    api_router.register_endpoint("elections", elections.ElectionsEndpoint)
+    api_router.register_endpoint("units", elections.UnitsEndpoint)
+    api_router.register_endpoint("candidates", elections.CandidatesEndpoint)
+    api_router.register_endpoint("polling-areas", elections.PollingAreasEndpoint)
 
 urlpatterns, app_name, _namespace = api_router.urls

@@ -10,3 +10,8 @@ class BaucuElectionsConfig(AppConfig):
     label = "baucu_elections"
     verbose_name = _("Elections")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail_baucu.elections import signals
+
+        signals.connect()

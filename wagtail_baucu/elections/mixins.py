@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model, get_image_model_string
@@ -25,6 +25,7 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.elections.models import Body, Election, PollingArea, PollingAreaUnit
 from wagtail_baucu.elections.ordering import name_sort_key
+from wagtail_baucu.feeds.routes import FeedRoutesMixin
 from wagtail_baucu.pages.mixins import BaucuPageMixin, PrintableMixin
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import public_pages
@@ -112,8 +113,17 @@ def public_units(**filters) -> QuerySet:
     return public_pages(model.objects.filter(**filters)).select_related("body", "body__level")
 
 
-class ElectoralUnitIndexMixin(RoutablePageMixin, BaucuPageMixin):
-    """ "Đơn vị bầu cử": the election's units by body, and the "Where do I vote?" lookup."""
+class ElectoralUnitIndexMixin(FeedRoutesMixin, BaucuPageMixin):
+    """ "Đơn vị bầu cử": the election's units by body, and the "Where do I vote?" lookup.
+
+    Its feed (``feed/<format>/``) announces the publication of every unit's list and every
+    change to it (see ``wagtail_baucu.elections.feeds``).
+    """
+
+    def feed_source(self):
+        from wagtail_baucu.elections.feeds import election_lists_source
+
+        return election_lists_source(self)
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -138,6 +148,7 @@ class ElectoralUnitIndexMixin(RoutablePageMixin, BaucuPageMixin):
         context = super().get_context(request, *args, **kwargs)
         context["election"] = self.election
         context["units"] = self.units()
+        context["page_feed_sources"] = [self.feed_source()]
         return context
 
     def find_polling_areas(self, raw_query: str) -> list[PollingArea]:
@@ -198,8 +209,26 @@ class ElectoralUnitIndexMixin(RoutablePageMixin, BaucuPageMixin):
         )
 
 
-class ElectoralUnitMixin(PrintableMixin, BaucuPageMixin):
-    """An electoral unit (đơn vị bầu cử) of one body; its candidates are its child pages."""
+class ElectoralUnitMixin(FeedRoutesMixin, PrintableMixin, BaucuPageMixin):
+    """An electoral unit (đơn vị bầu cử) of one body; its candidates are its child pages.
+
+    Its feed (``feed/<format>/``) announces the publication of its list and every change to it.
+    """
+
+    def feed_source(self):
+        from wagtail_baucu.elections.feeds import unit_list_source
+
+        return unit_list_source(self)
+
+    def feed_sources(self) -> list:
+        """The feeds the unit page announces (autodiscovery): its own and its election's."""
+        from wagtail_baucu.elections.feeds import election_lists_source
+
+        found = [self.feed_source()]
+        index = self.get_parent().specific
+        if isinstance(index, ElectoralUnitIndexMixin):
+            found.append(election_lists_source(index))
+        return found
 
     body = models.ForeignKey(
         Body, verbose_name=_("elected body"), on_delete=models.PROTECT, related_name="+"
@@ -257,6 +286,7 @@ class ElectoralUnitMixin(PrintableMixin, BaucuPageMixin):
         context["polling_areas"] = self.polling_areas()
         context["list_changed_on"] = self.list_changed_on()
         context["public_fields"] = public_biography_fields()
+        context["page_feed_sources"] = self.feed_sources()
         return context
 
 
