@@ -1,10 +1,12 @@
 """Admin screens for elections, their bodies and polling areas (units and candidates are pages)."""
 
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_baucu.elections.models import Body, Election, PollingArea
+from wagtail_baucu.elections.timeline.service import portal_context
 
 
 class ElectionViewSet(SnippetViewSet):
@@ -36,3 +38,7 @@ class ElectionsGroup(ViewSetGroup):
 
 
 register_snippet(ElectionsGroup)
+
+
+# The timeline on the portal home (``ElectionPortalMixin.get_context`` calls this hook).
+hooks.register("baucu_portal_context", portal_context)
