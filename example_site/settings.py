@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
     "wagtail_baucu.elections",
+    "wagtail_baucu.questions",
     "wagtail_baucu.admin_locale",
     "example_site.demo",
     "wagtail.contrib.routable_page",

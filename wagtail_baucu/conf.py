@@ -93,6 +93,9 @@ DEFAULTS: dict[str, Any] = {
         "party_joined_on",
         "current_deputy",
     ),
+    # Questions from voters: how many questions one address may send in a window of seconds.
+    "QUESTIONS_RATE_LIMIT": 5,
+    "QUESTIONS_RATE_WINDOW": 60,
 }
 
 

@@ -57,7 +57,7 @@ class Election(ClusterableModel):
         InlinePanel("levels", heading=_("Levels of the councils"), label=_("level")),
         InlinePanel(
             "milestones",
-            heading=_("Timeline"),
+            heading=pgettext_lazy("election", "Timeline"),
             label=_("milestone"),
             help_text=_(
                 "The milestones shown on the portal home, in the API and in the calendar file. "
