@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 from wagtail_baucu.questions.models import QuestionStatus, SubmittedQuestion
+from wagtail_baucu.text.slugs import vietnamese_slugify
 
 
 class NoQuestionIndex(Exception):
@@ -34,8 +35,11 @@ def start_answer(question: SubmittedQuestion, user):
     if index is None:
         raise NoQuestionIndex
     with transaction.atomic():
+        title = title_for(question.question)
         page = page_model(QuestionPageMixin)(
-            title=title_for(question.question),
+            title=title,
+            # The submission's number keeps two answers to the same words apart.
+            slug=f"{vietnamese_slugify(title)[:70] or 'cau-hoi'}-{question.pk}",
             question=question.question,
             answer="",
             topic="",
@@ -45,7 +49,8 @@ def start_answer(question: SubmittedQuestion, user):
             owner=user,
         )
         index.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
+        # A draft: the answer and topic are written next, in the editor (Wagtail defers them).
+        page.save_revision(user=user, log_action=True, clean=False)
         question.answer_page = page
         question.status = QuestionStatus.ANSWERING
         question.save(update_fields=["answer_page", "status"])

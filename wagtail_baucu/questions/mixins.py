@@ -12,9 +12,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
+from wagtail_baucu.feeds.routes import FeedRoutesMixin
 from wagtail_baucu.pages.mixins import BaucuPageMixin, PrintableMixin, query_param, search_pages
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import public_pages
@@ -93,7 +94,7 @@ class QuestionPageMixin(PrintableMixin, BaucuPageMixin):
         return context
 
 
-class QuestionIndexMixin(RoutablePageMixin, BaucuPageMixin):
+class QuestionIndexMixin(FeedRoutesMixin, BaucuPageMixin):
     """ "Hỏi đáp": the public answers by topic, a search without diacritics, and the form."""
 
     intro = RichTextField(_("introduction"), blank=True)
