@@ -95,6 +95,9 @@ DEFAULTS: dict[str, Any] = {
     ),
     # Elections: the largest spreadsheet the admin's import accepts, in bytes.
     "ELECTION_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Questions from voters: how many questions one address may send in a window of seconds.
+    "QUESTIONS_RATE_LIMIT": 5,
+    "QUESTIONS_RATE_WINDOW": 60,
 }
 
 

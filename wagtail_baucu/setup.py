@@ -21,6 +21,7 @@ PACKAGE_APPS = [
     "wagtail_baucu.pages",  # the concrete page types; left out with a custom base page
     "wagtail_baucu.elections",
     "wagtail_baucu.results",
+    "wagtail_baucu.questions",
     "wagtail_baucu.admin_locale",  # Vietnamese for the admin strings Wagtail's catalogue lacks
 ]
 PAGES_APP = "wagtail_baucu.pages"

@@ -20,6 +20,7 @@ from wagtail_baucu.pages.mixins import (
     NewsArticleMixin,
     NewsIndexMixin,
 )
+from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 
 TEMPLATES = "wagtail_baucu/pages/"
 
@@ -43,6 +44,7 @@ class ElectionPortalPage(ElectionPortalMixin, BasePage):
         "custompage.DocumentIndexPage",
         "custompage.AgencyIndexPage",
         "custompage.ElectoralUnitIndexPage",
+        "custompage.QuestionIndexPage",
     ]
 
 
@@ -123,4 +125,28 @@ class CandidatePage(CandidateMixin, BasePage):
     search_fields = BasePage.search_fields + CandidateMixin.baucu_search_fields
     template = "wagtail_baucu/elections/candidate_page.html"
     parent_page_types = ["custompage.ElectoralUnitPage"]
+    subpage_types = []
+
+
+class QuestionIndexPage(QuestionIndexMixin, BasePage):
+    content_panels = BasePage.content_panels + QuestionIndexMixin.baucu_content_panels
+    template = "wagtail_baucu/questions/question_index_page.html"
+    parent_page_types = ["custompage.ElectionPortalPage"]
+    subpage_types = ["custompage.QuestionPage"]
+    max_count_per_parent = 1
+
+
+class QuestionPage(QuestionPageMixin, BasePage):
+    related_documents = ParentalManyToManyField(
+        DirectiveDocumentPage, blank=True, related_name="answered_questions"
+    )
+
+    content_panels = (
+        BasePage.content_panels
+        + QuestionPageMixin.baucu_content_panels
+        + [FieldPanel("related_documents")]
+    )
+    search_fields = BasePage.search_fields + QuestionPageMixin.baucu_search_fields
+    template = "wagtail_baucu/questions/question_page.html"
+    parent_page_types = ["custompage.QuestionIndexPage"]
     subpage_types = []

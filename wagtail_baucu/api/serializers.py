@@ -29,6 +29,7 @@ from wagtail_baucu.pages.mixins import (
 )
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import absolute_url, public_pages
+from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 
 
 class RichTextHtmlField(fields._InstanceField):
@@ -92,6 +93,20 @@ PAGE_API_FIELDS: list[tuple[type, list[APIField]]] = [
             APIField("agency", serializer=fields.AgencyField()),
         ],
     ),
+    (QuestionIndexMixin, [_intro()]),
+    (
+        QuestionPageMixin,
+        [
+            *PUBLICATION_FIELDS,
+            APIField("topic"),
+            APIField("question"),
+            _intro("answer"),
+            # Shown on the page only with the asker's consent; empty otherwise.
+            APIField("asker_name"),
+            APIField("asker_commune"),
+            APIField("legal_basis", serializer=fields.RelatedDocumentsField()),
+        ],
+    ),
     (BaucuPageMixin, [APIField("links", serializer=fields.PageLinksField())]),
 ]
 
@@ -118,11 +133,13 @@ def with_api_relations(queryset: QuerySet) -> QuerySet:
             *get_setting("API_IMAGE_RENDITIONS").values()
         )
         queryset = queryset.prefetch_related(Prefetch("lead_image", queryset=images), "categories")
-        if hasattr(model, "related_documents"):
-            documents = public_pages(page_model(DirectiveDocumentMixin).objects.all())
-            queryset = queryset.prefetch_related(
-                Prefetch("related_documents", queryset=documents.order_by("-issue_date", "-pk"))
-            )
+    if issubclass(model, NewsArticleMixin | QuestionPageMixin) and hasattr(
+        model, "related_documents"
+    ):
+        documents = public_pages(page_model(DirectiveDocumentMixin).objects.all())
+        queryset = queryset.prefetch_related(
+            Prefetch("related_documents", queryset=documents.order_by("-issue_date", "-pk"))
+        )
     return queryset
 
 

@@ -16,6 +16,10 @@ api_router.register_endpoint("directives", views.DirectivesEndpoint)
 api_router.register_endpoint("agencies", views.AgenciesEndpoint)
 api_router.register_endpoint("images", views.ImagesEndpoint)
 api_router.register_endpoint("documents", views.DocumentsEndpoint)
+if apps.is_installed("wagtail_baucu.elections"):
+    from wagtail_baucu.api.timeline import TimelineEndpoint
+
+    api_router.register_endpoint("timeline", TimelineEndpoint)
 
 if apps.is_installed("wagtail_baucu.elections"):
     # Imported only here: the elections app is optional.

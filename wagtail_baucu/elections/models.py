@@ -56,6 +56,15 @@ class Election(ClusterableModel):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("election_day"), FieldPanel("portal")]),
         InlinePanel("levels", heading=_("Levels of the councils"), label=_("level")),
+        InlinePanel(
+            "milestones",
+            heading=pgettext_lazy("election", "Timeline"),
+            label=_("milestone"),
+            help_text=_(
+                "The milestones shown on the portal home, in the API and in the calendar file. "
+                "The command baucu_propose_milestones fills an empty timeline from the law."
+            ),
+        ),
     ]
 
     class Meta:
@@ -310,3 +319,53 @@ class ImportRun(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class Milestone(Orderable):
+    """A step of an election's timeline: a day, a period of days, or a moment on a day."""
+
+    election = ParentalKey(Election, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(pgettext_lazy("milestone", "name"), max_length=255)
+    starts_on = models.DateField(_("date"), help_text=_("The day, or the first day of a period."))
+    ends_on = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Only for a period of several days.")
+    )
+    at_time = models.TimeField(
+        _("time"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a moment on the day (Vietnam time), e.g. 07:00."),
+    )
+    legal_basis = models.CharField(
+        _("legal basis"),
+        max_length=500,
+        blank=True,
+        help_text=_("E.g. khoản 7 Điều 57 Luật Bầu cử số 85/2015/QH13"),
+    )
+    done = models.BooleanField(_("done"), default=False)
+    # The rule of ``milestones.propose_milestones`` this row came from, if any.
+    key = models.SlugField(_("proposal key"), max_length=60, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("at_time")]),
+        FieldRowPanel([FieldPanel("legal_basis"), FieldPanel("done")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day cannot be before the first.")})
+        if self.ends_on and self.at_time:
+            raise ValidationError({"at_time": _("A period of days has no time.")})
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.ends_on or self.starts_on

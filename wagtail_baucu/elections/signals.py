@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail_baucu.elections.models import Body, Election, Level, PollingArea, PollingAreaUnit
+from wagtail_baucu.elections.models import (
+    Body,
+    Election,
+    Level,
+    Milestone,
+    PollingArea,
+    PollingAreaUnit,
+)
 from wagtail_baucu.freshness import invalidate
 
 
@@ -27,7 +34,7 @@ def election_data_changed(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Election, Level, Body, PollingArea, PollingAreaUnit):
+    for model in (Election, Milestone, Level, Body, PollingArea, PollingAreaUnit):
         for signal in (post_save, post_delete):
             signal.connect(
                 election_data_changed,

@@ -4,6 +4,7 @@ and the import of the committee's spreadsheets, grouped under one menu item."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.models import register_snippet
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_baucu.elections import import_views
 from wagtail_baucu.elections.models import Body, Election, PollingArea
+from wagtail_baucu.elections.timeline.service import portal_context
 
 
 class ElectionViewSet(SnippetViewSet):
@@ -70,3 +72,7 @@ class ElectionsGroup(ViewSetGroup):
 
 
 register_snippet(ElectionsGroup)
+
+
+# The timeline on the portal home (``ElectionPortalMixin.get_context`` calls this hook).
+hooks.register("baucu_portal_context", portal_context)

@@ -59,6 +59,11 @@ def document_queryset(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("agency", "issuer", "file")
 
 
+def question_queryset(queryset: QuerySet) -> QuerySet:
+    """What building question items reads: the page's own fields only."""
+    return queryset
+
+
 def expand_rich_text_many(sources: list[str]) -> list[str]:
     """Wagtail's database rich text of many fields expanded together (page and document links
     resolved in one query per link type)."""
@@ -278,6 +283,37 @@ class FeedItemBuilder:
             image=image,
             enclosures=tuple(enclosures),
         )
+
+    # Questions from voters ---------------------------------------------------------------
+
+    def questions(self, pages: Iterable) -> list[FeedItem]:
+        """Items for Q&A pages: the question, then the answer (links expanded together)."""
+        pages = list(pages)
+        answers = expand_rich_text_many([page.answer or "" for page in pages])
+        items = []
+        for page, answer_html in zip(pages, answers, strict=True):
+            published, updated = self.dates(page)
+            question = f"<p><strong>{escape(page.question)}</strong></p>"
+            items.append(
+                FeedItem(
+                    id=self.item_id(page),
+                    title=page.title,
+                    link=self.page_link(page),
+                    published=published,
+                    updated=updated,
+                    summary=plain_text(page.question, 300),
+                    content_html=sanitize_html(question + answer_html, self.root_url),
+                    author=self.fallback_author,
+                    categories=(
+                        FeedCategory(
+                            term=page.topic, label=page.topic, scheme=self.portal_url + "#topic"
+                        ),
+                    )
+                    if page.topic
+                    else (),
+                )
+            )
+        return items
 
     # Directive documents -----------------------------------------------------------------
 

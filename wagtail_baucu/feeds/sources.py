@@ -29,7 +29,12 @@ from django.utils.translation import gettext as _
 
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.documents.numbers import DOCUMENT_TYPES
-from wagtail_baucu.feeds.builder import FeedItemBuilder, article_queryset, document_queryset
+from wagtail_baucu.feeds.builder import (
+    FeedItemBuilder,
+    article_queryset,
+    document_queryset,
+    question_queryset,
+)
 from wagtail_baucu.feeds.items import (
     FeedAuthor,
     FeedItem,
@@ -40,6 +45,7 @@ from wagtail_baucu.feeds.items import (
 from wagtail_baucu.pages import mixins, structure
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import make_absolute, public_pages, site_root_url
+from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 
 
 def document_type_slug(code: str) -> str:
@@ -72,6 +78,7 @@ class FeedSource:
     subpath: str = ""
     news: bool = True
     documents: bool = True
+    questions: bool = False
     filters: dict = field(default_factory=dict)
     news_filters: dict = field(default_factory=dict)
     document_filters: dict = field(default_factory=dict)
@@ -124,6 +131,13 @@ class FeedSource:
             first_published_at__isnull=False, **self.filters, **self.document_filters
         )
 
+    def question_pages(self) -> QuerySet | None:
+        if not self.questions:
+            return None
+        model = page_model(QuestionPageMixin)
+        queryset = public_pages(model.objects.all(), within=self.page)
+        return queryset.filter(first_published_at__isnull=False, **self.filters)
+
     def _edge_month(
         self, *, before: datetime | None = None, since: datetime | None = None
     ) -> tuple[int, int] | None:
@@ -134,7 +148,7 @@ class FeedSource:
         does not grow with the archive as listing every month would.
         """
         moments = []
-        for queryset in (self.news_pages(), self.document_pages()):
+        for queryset in (self.news_pages(), self.document_pages(), self.question_pages()):
             if queryset is None:
                 continue
             if since is not None:
@@ -194,6 +208,7 @@ class FeedSource:
         for queryset, prepare, build in (
             (self.news_pages(), article_queryset, builder.articles),
             (self.document_pages(), document_queryset, builder.documents),
+            (self.question_pages(), question_queryset, builder.questions),
         ):
             if queryset is None:
                 continue
@@ -340,6 +355,19 @@ def document_type_source(index, code: str) -> FeedSource:
     )
 
 
+def questions_source(index) -> FeedSource:
+    return FeedSource(
+        page=index,
+        key="questions",
+        title=index.title,
+        description=_("Questions from voters answered by the election committee of %(portal)s")
+        % {"portal": (index.portal or index).title},
+        news=False,
+        documents=False,
+        questions=True,
+    )
+
+
 def own_source(page) -> FeedSource | None:
     """The feed a page carries at ``<its URL>feed/<format>/``, if it carries one."""
     if isinstance(page, mixins.ElectionPortalMixin):
@@ -350,6 +378,8 @@ def own_source(page) -> FeedSource | None:
         return documents_source(page)
     if isinstance(page, mixins.AgencyPageMixin):
         return agency_source(page)
+    if isinstance(page, QuestionIndexMixin):
+        return questions_source(page)
     return None
 
 
@@ -377,6 +407,10 @@ def sources_for_item(page, portal=None) -> list[FeedSource]:
     elif isinstance(page, mixins.DirectiveDocumentMixin):
         for index in structure.indexes(portal, mixins.DocumentIndexMixin):
             found += [documents_source(index), document_type_source(index, page.document_type)]
+    elif isinstance(page, QuestionPageMixin):
+        found += [
+            questions_source(index) for index in structure.indexes(portal, QuestionIndexMixin)
+        ]
     agency_page = agency_page_for(portal, getattr(page, "agency_id", None))
     if agency_page is not None:
         found.append(agency_source(agency_page))
@@ -388,6 +422,8 @@ def sources_for_page(page, extra: list[FeedSource] | None = None) -> list[FeedSo
     found = list(extra or [])
     if isinstance(page, mixins.NewsArticleMixin | mixins.DirectiveDocumentMixin):
         found += list(reversed(sources_for_item(page)))
+    elif isinstance(page, QuestionPageMixin):
+        found += [s for s in reversed(sources_for_item(page)) if s.questions]
     else:
         own = own_source(page)
         if own is not None:
@@ -422,6 +458,7 @@ def all_sources(portal) -> list[FeedSource]:
     for index in structure.indexes(portal, mixins.DocumentIndexMixin):
         found.append(documents_source(index))
         found += [document_type_source(index, code) for code in codes]
+    found += [questions_source(index) for index in structure.indexes(portal, QuestionIndexMixin)]
     agency_model = page_model(mixins.AgencyPageMixin)
     agency_pages = public_pages(agency_model.objects.all(), within=portal)
     found += [

@@ -28,6 +28,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -302,6 +303,9 @@ class ElectionPortalMixin(PortalFeedsMixin, RoutablePageMixin, ListingMixin, Bau
         context["latest_documents"] = self.documents_queryset()[:count]
         context["news_index"] = self.find_child(NewsIndexMixin)
         context["document_index"] = self.find_child(DocumentIndexMixin)
+        # Other apps add their part of the home (the elections app: the timeline).
+        for add_context in hooks.get_hooks("baucu_portal_context"):
+            add_context(self, request, context)
         return context
 
     def find_child(self, mixin: type):

@@ -23,6 +23,12 @@ from wagtail_baucu.pages.mixins import (
     NewsArticleMixin,
     NewsIndexMixin,
 )
+from wagtail_baucu.questions.mixins import (
+    QUESTION_INDEX_NAMES,
+    QUESTION_NAMES,
+    QuestionIndexMixin,
+    QuestionPageMixin,
+)
 
 TEMPLATES = "wagtail_baucu/pages/"
 
@@ -36,6 +42,7 @@ class ElectionPortalPage(ElectionPortalMixin, Page):
         "baucu_pages.DocumentIndexPage",
         "baucu_pages.AgencyIndexPage",
         "baucu_pages.ElectoralUnitIndexPage",
+        "baucu_pages.QuestionIndexPage",
     ]
 
     class Meta:
@@ -165,3 +172,42 @@ class CandidatePage(CandidateMixin, Page):
     class Meta:
         verbose_name = CANDIDATE_NAMES[0]
         verbose_name_plural = CANDIDATE_NAMES[1]
+
+
+QUESTION_TEMPLATES = "wagtail_baucu/questions/"
+
+
+class QuestionIndexPage(QuestionIndexMixin, Page):
+    content_panels = Page.content_panels + QuestionIndexMixin.baucu_content_panels
+    search_fields = Page.search_fields + QuestionIndexMixin.baucu_search_fields
+    template = QUESTION_TEMPLATES + "question_index_page.html"
+    parent_page_types = ["baucu_pages.ElectionPortalPage"]
+    subpage_types = ["baucu_pages.QuestionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = QUESTION_INDEX_NAMES[0]
+        verbose_name_plural = QUESTION_INDEX_NAMES[1]
+
+
+class QuestionPage(QuestionPageMixin, Page):
+    related_documents = ParentalManyToManyField(
+        DirectiveDocumentPage,
+        verbose_name=_("legal basis"),
+        blank=True,
+        related_name="answered_questions",
+    )
+
+    content_panels = (
+        Page.content_panels
+        + QuestionPageMixin.baucu_content_panels
+        + [FieldPanel("related_documents", widget=forms.SelectMultiple(attrs={"size": 8}))]
+    )
+    search_fields = Page.search_fields + QuestionPageMixin.baucu_search_fields
+    template = QUESTION_TEMPLATES + "question_page.html"
+    parent_page_types = ["baucu_pages.QuestionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = QUESTION_NAMES[0]
+        verbose_name_plural = QUESTION_NAMES[1]

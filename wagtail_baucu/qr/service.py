@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from wagtail_baucu.cachekeys import entry_key, site_of_request
 from wagtail_baucu.conf import get_setting
@@ -33,6 +33,7 @@ from wagtail_baucu.public import (
     is_public,
     is_public_afresh,
     make_absolute,
+    page_at,
     site_root_url,
 )
 from wagtail_baucu.qr import render
@@ -156,20 +157,7 @@ def _public_package_page(page: Page | None) -> Page | None:
 
 
 def _page_at(request: HttpRequest, path: str) -> Page | None:
-    """The page at ``path`` under the request's site root, public or not.
-
-    Looked up by ``url_path`` in one query rather than by ``route()``, which would also answer
-    for a routable page's sub-routes (``tim-kiem/``) and costs a query per level.
-    """
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    return (
-        _base_page_model()
-        .objects.filter(depth=root.depth + path.count("/"), url_path=root.url_path + path)
-        .first()
-    )
+    return page_at(request, path)
 
 
 def find_public_page_by_id(page_id: int) -> Page | None:

@@ -1,0 +1,1 @@
+"""Questions from voters (hỏi đáp): the committee's answers as pages, and the public form."""
