@@ -95,9 +95,7 @@ def test_candidates_endpoint_official_order_filters_and_statuses(client, lists):
     assert ids(client, API + "candidates/?status=withdrawn") == [people["withdrawn"].pk]
     assert people["withdrawn"].pk in ids(client, API + "candidates/?status=all")
     item = client.get(API + f"candidates/{people['withdrawn'].pk}/").json()
-    assert item["status"] == {"code": "withdrawn", "name": "Đã rút"} or item["status"]["code"] == (
-        "withdrawn"
-    )
+    assert item["status"] == {"code": "withdrawn", "name": "Đã rút khỏi danh sách"}
     assert item["status_changed_on"] == "2021-05-10"
     assert item["status_reason"] == "Xin rút theo nguyện vọng cá nhân"
     assert client.get(API + f"candidates/{people['draft'].pk}/").status_code == 404
@@ -259,6 +257,14 @@ def test_private_unit_hides_its_candidates_everywhere(client, lists):
     text = client.get(API + "candidates/download.csv").content.decode()
     assert "Trần Văn Đạt" not in text
     assert client.get(API + f"candidates/{lists['people']['dat'].pk}/").status_code == 404
+
+
+def test_an_election_of_a_portal_not_public_is_unknown(client, lists, world):
+    assert client.get(API + f"units/?election={world.election.pk}").status_code == 200
+    world.election.portal.unpublish()
+    response = client.get(API + f"units/?election={world.election.pk}")
+    assert response.status_code == 400 and response.json()["message"]
+    assert ids(client, API + "polling-areas/") == []
 
 
 def test_csv_cells_cannot_become_formulas(client, world):

@@ -115,7 +115,9 @@ def parse_election_query(request, *, statuses: bool = False) -> ElectionQuery:
     election = None
     if "election" in get:
         election = filters.parse_count(get["election"], "election", default=0)
-        if not Election.objects.filter(pk=election).exists():
+        # An election whose portal is a draft or private is as unknown as one that is not.
+        portals = site_public_pages(request).values("pk")
+        if not Election.objects.filter(pk=election, portal__in=portals).exists():
             raise BadRequestError(_("unknown election '%(id)s'") % {"id": election})
     body = None
     if "body" in get:
