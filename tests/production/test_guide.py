@@ -206,7 +206,8 @@ def check_extras(blocks: list[Block]) -> None:
 
 
 def check_cron(machine: Machine, line: str) -> None:
-    """Five valid time fields, and the command runs as cron runs it (``/bin/sh``)."""
+    """Five valid time fields, and the command runs as cron runs it (``/bin/sh``); ``line`` is
+    the file as written (paths already this machine's)."""
     fields = line.split(None, 5)
     assert len(fields) == 6, line
     for field, (low, high) in zip(fields[:5], RANGES, strict=True):
@@ -214,7 +215,7 @@ def check_cron(machine: Machine, line: str) -> None:
         numbers = [int(n) for n in re.findall(r"\d+", field.split("/")[0])]
         assert all(low <= n <= high for n in numbers), field
     done = subprocess.run(
-        ["/bin/sh", "-c", machine.local(fields[5])],
+        ["/bin/sh", "-c", fields[5]],
         cwd=machine.root,
         env={"PATH": os.environ["PATH"], "HOME": str(machine.root)},
         capture_output=True,

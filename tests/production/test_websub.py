@@ -58,15 +58,18 @@ def test_slow_or_down_hub_does_not_slow_publishing(stack, figures):
     hub_as(hub, "answering")
     back = time.time()
     wanted = {url for page in while_down for _kind, url in feeds_of(stack, page)}
-    delivered = wait_until(
-        lambda: (
-            {u for u in wanted if any(p.endswith(u) for p in hub.pinged(since))} == wanted
-            and time.time()
-        ),
-        60,
-        "the pings of the articles published while the hub was down",
-        interval=1,
-    )
+    try:
+        delivered = wait_until(
+            lambda: (
+                {u for u in wanted if any(p.endswith(u) for p in hub.pinged(since))} == wanted
+                and time.time()
+            ),
+            60,
+            "the pings of the articles published while the hub was down",
+            interval=1,
+        )
+    except TimeoutError as error:
+        raise AssertionError(f"{error}; task worker: {stack.log('worker')[-2000:]}") from None
 
     def over_no_hub(condition: str) -> float:
         rounds = zip(took[condition], took["no hub"], strict=False)
