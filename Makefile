@@ -30,7 +30,8 @@ demo: install-demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production shape on this machine, configured from the environment (docs/deployment.md):
-# gunicorn workers, the task worker and a loop running publish_scheduled every minute. Needs
+# gunicorn workers, the task worker (started again when it ends, as systemd's Restart=always
+# does: it exits when the database goes away) and a loop running publish_scheduled every minute. Needs
 # SECRET_KEY; DATABASE_URL and REDIS_URL as in production. Plain HTTP on loopback, so no HTTPS
 # redirect or secure cookies unless set; public images served by Django (no web server here).
 WORKERS ?= 3
@@ -42,7 +43,7 @@ serve: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	bash -c 'trap "kill 0" EXIT; \
-	  $(BIN)/python manage.py db_worker & \
+	  while true; do $(BIN)/python manage.py db_worker; sleep 1; done & \
 	  while true; do $(BIN)/python manage.py publish_scheduled; sleep 60; done & \
 	  $(BIN)/gunicorn --workers $(WORKERS) --timeout 30 --graceful-timeout 30 \
 	    --bind 127.0.0.1:$(PORT) --access-logfile - example_site.wsgi'

@@ -108,11 +108,17 @@ def test_the_check_warns_of_a_redis_cache_without_client_timeouts():
         assert "wagtail_baucu.W002" in [m.id for m in run_checks()]
     with override_settings(CACHES=redis({"socket_connect_timeout": 1, "socket_timeout": 1})):
         assert "wagtail_baucu.W002" not in [m.id for m in run_checks()]
-    # A per-process cache is correct across processes: nothing to say.
-    with override_settings(
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    ):
-        assert not [m for m in run_checks() if m.id.startswith("wagtail_baucu.")]
+    # Per-process, file, database and no cache are correct across processes (the tokens are in
+    # the database): nothing to refuse, nothing to say.
+    for backend, location in [
+        ("locmem.LocMemCache", ""),
+        ("filebased.FileBasedCache", "/tmp/baucu-check-cache"),
+        ("db.DatabaseCache", "baucu_cache"),
+        ("dummy.DummyCache", ""),
+    ]:
+        config = {"BACKEND": f"django.core.cache.backends.{backend}", "LOCATION": location}
+        with override_settings(CACHES={"default": config}):
+            assert not [m for m in run_checks() if m.id.startswith("wagtail_baucu.")], backend
 
 
 UNREACHABLE_DATABASE = """

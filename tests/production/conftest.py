@@ -37,7 +37,9 @@ def stack():
         stack.start_web()
         stack.task_worker = task_worker_configured(stack)
         if stack.task_worker:
-            stack.spawn("worker", [*stack.manage_args("db_worker")])
+            # db_worker exits when the database goes away (a PostgreSQL restart); the guide's
+            # unit has it started again (Restart=always), and so does the suite.
+            stack.supervise("worker", [*stack.manage_args("db_worker")])
         stack.editor = Editor(stack.env)
         yield stack
     finally:

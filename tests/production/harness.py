@@ -233,6 +233,8 @@ class Stack:
     media: Path
     port: int = field(default_factory=free_port)
     processes: dict = field(default_factory=dict)
+    restarts: dict = field(default_factory=dict)
+    closing: bool = False
 
     @property
     def base(self) -> str:
@@ -282,10 +284,28 @@ class Stack:
         )
 
     def spawn(self, name: str, args: list[str]) -> subprocess.Popen:
-        log = open(self.media / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
+        log = open(self.media / f"{name}.log", "a")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=log, stderr=log)
         self.processes[name] = (process, log)
         return process
+
+    def supervise(self, name: str, args: list[str]) -> None:
+        """Keep a process running as systemd's ``Restart=always`` does (the guide's units):
+        started again whenever it ends, until the stack closes; ``restarts[name]`` counts."""
+        self.restarts[name] = 0
+        self.spawn(name, args)
+
+        def watch():
+            while not self.closing:
+                process, log = self.processes[name]
+                if process.poll() is not None and not self.closing:
+                    log.close()
+                    self.restarts[name] += 1
+                    time.sleep(0.1)  # systemd's RestartSec
+                    self.spawn(name, args)
+                time.sleep(0.2)
+
+        threading.Thread(target=watch, daemon=True).start()
 
     def start_web(self) -> None:
         self.spawn(
@@ -307,6 +327,7 @@ class Stack:
         return (self.media / f"{name}.log").read_text(errors="replace")
 
     def close(self) -> None:
+        self.closing = True
         for process, log in self.processes.values():
             process.terminate()
             try:

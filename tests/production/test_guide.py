@@ -176,6 +176,13 @@ def command_lines(script: str) -> list[str]:
     return commands
 
 
+def step_name(script: str) -> str:
+    """A block's name in the figures: its last command, or the management command it runs."""
+    last = command_lines(script)[-1]
+    found = re.search(r"manage\.py (\S+)", last)
+    return f"manage.py {found[1]}" if found else last[:60]
+
+
 def copy_code(destination: Path) -> None:
     """The working tree's files (as a clone of it would have them) and the test's environment
     as the guide's ``.venv``."""
@@ -206,7 +213,8 @@ def check_extras(blocks: list[Block]) -> None:
 
 
 def check_cron(machine: Machine, line: str) -> None:
-    """Five valid time fields, and the command runs as cron runs it (``/bin/sh``)."""
+    """Five valid time fields, and the command runs as cron runs it (``/bin/sh``); ``line`` is
+    the file as written (paths already this machine's)."""
     fields = line.split(None, 5)
     assert len(fields) == 6, line
     for field, (low, high) in zip(fields[:5], RANGES, strict=True):
@@ -214,7 +222,7 @@ def check_cron(machine: Machine, line: str) -> None:
         numbers = [int(n) for n in re.findall(r"\d+", field.split("/")[0])]
         assert all(low <= n <= high for n in numbers), field
     done = subprocess.run(
-        ["/bin/sh", "-c", machine.local(fields[5])],
+        ["/bin/sh", "-c", fields[5]],
         cwd=machine.root,
         env={"PATH": os.environ["PATH"], "HOME": str(machine.root)},
         capture_output=True,
@@ -294,7 +302,7 @@ def test_the_deployment_guide_as_written(machine, figures):
         began = time.monotonic()
         if block.kind == "run":
             machine.run(block.body)
-            steps[command_lines(block.body)[-1][:60]] = round(time.monotonic() - began, 1)
+            steps[step_name(block.body)] = round(time.monotonic() - began, 1)
         elif block.kind == "services":
             machine.start("baucu-web.service")
             machine.start("baucu-tasks.service")

@@ -124,6 +124,7 @@ def test_postgres_restarted_under_load(stack, figures):
         "restart_s": round(times["restarted"] - times["restart"], 2),
         "recovered_after_s": round(max(0.0, last_failure - times["restart"]), 2),
         "publish_failures": len(publisher.failed),
+        "task_worker_restarts": stack.restarts.get("worker", 0),
     }
     bad = unclean(responses)
     assert not bad, sorted({(r.kind, r.status) for r in bad})
