@@ -95,11 +95,12 @@ def markdown(run) -> list[str]:
         "alone is timed outside a request, where every read goes to the database; the share "
         "is its time over the whole cached RSS request's.",
         "",
-        "The repeated QR request is asked to be at least "
-        "20 × faster than the first, no longer 50 ×: a repeated code costs Django's "
-        "middleware (about 0.14 ms on this machine) plus the token read, and the first "
-        "request about 14 ms, so 50 × would need the read to cost nothing. The code service "
-        "alone, which reads no token, is still asked for 50 ×.",
+        "The repeated QR request is still asked to be at least 50 × faster than the first, "
+        "the target set when the tokens lived in the cache. A repeated code now costs "
+        "Django's middleware (about 0.14 ms on this machine) plus the token read, against "
+        "about 14 ms for the first request, so the target is missed by design until the read "
+        "costs less (runs on an idle machine gave 32 × and 34 ×). The code service alone, "
+        "which reads no token, is asked for 50 × too.",
         "",
     ]
     return lines + table(
