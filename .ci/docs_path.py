@@ -119,14 +119,14 @@ def script(markdown: str, port: int) -> str:
                     lines.append(f'setsid {line} >"$DOCS_WORK/server.log" 2>&1 &')
                     lines.append('SERVER_PID=$!; echo "$SERVER_PID" >"$DOCS_WORK/server.pid"')
                 else:
-                    lines.append(f"echo '$ '{shlex.quote(line)}")
+                    lines.append(f'echo "[$SECONDS s] \$ "{shlex.quote(line)}')
                     lines.append(line)
         elif block.kind == "append":
             lines.append(f"echo '(append to {block.path})'")
             lines.append(f"printf '\\n' >>{shlex.quote(block.path)}")
             lines.append(f"cat >>{shlex.quote(block.path)} <<'{end}'\n{code}{end}")
         elif block.kind == "shell":
-            lines.append("echo '$ python manage.py shell <<...'")
+            lines.append('echo "[$SECONDS s] \$ python manage.py shell <<..."')
             lines.append(f"python manage.py shell <<'{end}'\n{code}{end}")
     lines.append('echo "$PWD" >"$DOCS_WORK/project_dir"')
     return "\n".join(lines) + "\n"
@@ -260,6 +260,9 @@ def main() -> int:
         if key not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE", "VIRTUAL_ENV", "DATABASE_URL")
     }
     env.update(PATH=f"{bin_dir}:{env['PATH']}", DOCS_WORK=str(work), PYTHONUNBUFFERED="1")
+    # The machine's, not the path's: no progress bars in the log, no byte-compiling of every
+    # installed module (the modules used are compiled when first imported).
+    env.update(PIP_PROGRESS_BAR="off", PIP_NO_COMPILE="1")
     run_script = script(markdown, port)
     (work / "docs-path.sh").write_text(run_script, encoding="utf-8")
     started = time.monotonic()
