@@ -240,8 +240,11 @@ def main() -> int:
     )
     options = parser.parse_args()
     markdown = options.docs.read_text(encoding="utf-8")
-    print(f"{len(commands(markdown))} commands on the documented path:")
-    for line in commands(markdown):
+    documented = commands(markdown)
+    serve = next(i for i, line in enumerate(documented) if SERVER_COMMAND.search(line))
+    after = len(documented) - serve - 1
+    print(f"{serve + 1} commands from the empty folder to the running portal, then {after} more:")
+    for line in documented:
         print("  " + line)
 
     work = options.work.resolve()
