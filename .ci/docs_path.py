@@ -200,6 +200,8 @@ class Portal:
         sitemap, _ = self.get("/sitemap.xml")
         locs = [e.text for e in ET.fromstring(sitemap).iter() if e.tag.endswith("loc")]
         self.expect(article_url in locs and base + "/" in locs, f"sitemap: {locs}")
+        for index in ("/tin-tuc/", "/van-ban-chi-dao/", "/co-quan/", "/don-vi-bau-cu/"):
+            self.get(index)
         self.get("/nguon-tin-bao-chi/")
         self.get("/khong-co-trang-nay/", status=404)
         return self.failures
