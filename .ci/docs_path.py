@@ -119,14 +119,14 @@ def script(markdown: str, port: int) -> str:
                     lines.append(f'setsid {line} >"$DOCS_WORK/server.log" 2>&1 &')
                     lines.append('SERVER_PID=$!; echo "$SERVER_PID" >"$DOCS_WORK/server.pid"')
                 else:
-                    lines.append(f"echo '$ '{shlex.quote(line)}")
+                    lines.append(f'echo "[$SECONDS s] \$ "{shlex.quote(line)}')
                     lines.append(line)
         elif block.kind == "append":
             lines.append(f"echo '(append to {block.path})'")
             lines.append(f"printf '\\n' >>{shlex.quote(block.path)}")
             lines.append(f"cat >>{shlex.quote(block.path)} <<'{end}'\n{code}{end}")
         elif block.kind == "shell":
-            lines.append("echo '$ python manage.py shell <<...'")
+            lines.append('echo "[$SECONDS s] \$ python manage.py shell <<..."')
             lines.append(f"python manage.py shell <<'{end}'\n{code}{end}")
     lines.append('echo "$PWD" >"$DOCS_WORK/project_dir"')
     return "\n".join(lines) + "\n"
@@ -200,6 +200,8 @@ class Portal:
         sitemap, _ = self.get("/sitemap.xml")
         locs = [e.text for e in ET.fromstring(sitemap).iter() if e.tag.endswith("loc")]
         self.expect(article_url in locs and base + "/" in locs, f"sitemap: {locs}")
+        for index in ("/tin-tuc/", "/van-ban-chi-dao/", "/co-quan/", "/don-vi-bau-cu/"):
+            self.get(index)
         self.get("/nguon-tin-bao-chi/")
         self.get("/khong-co-trang-nay/", status=404)
         return self.failures
@@ -240,8 +242,11 @@ def main() -> int:
     )
     options = parser.parse_args()
     markdown = options.docs.read_text(encoding="utf-8")
-    print(f"{len(commands(markdown))} commands on the documented path:")
-    for line in commands(markdown):
+    documented = commands(markdown)
+    serve = next(i for i, line in enumerate(documented) if SERVER_COMMAND.search(line))
+    after = len(documented) - serve - 1
+    print(f"{serve + 1} commands from the empty folder to the running portal, then {after} more:")
+    for line in documented:
         print("  " + line)
 
     work = options.work.resolve()
@@ -260,6 +265,9 @@ def main() -> int:
         if key not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE", "VIRTUAL_ENV", "DATABASE_URL")
     }
     env.update(PATH=f"{bin_dir}:{env['PATH']}", DOCS_WORK=str(work), PYTHONUNBUFFERED="1")
+    # The machine's, not the path's: no progress bars in the log, no byte-compiling of every
+    # installed module (the modules used are compiled when first imported).
+    env.update(PIP_PROGRESS_BAR="off", PIP_NO_COMPILE="1")
     run_script = script(markdown, port)
     (work / "docs-path.sh").write_text(run_script, encoding="utf-8")
     started = time.monotonic()

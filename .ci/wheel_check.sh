@@ -144,4 +144,4 @@ PY
 PROJECT=$(cat "$WORK/docs/project_dir")
 (cd "$PROJECT" && "$WORK/docs/empty-folder/.venv/bin/python" manage.py shell <"$WORK/smoke.py")
 
-say "passed"
+say "passed in ${SECONDS} s"

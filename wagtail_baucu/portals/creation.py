@@ -56,7 +56,7 @@ def _index_types() -> list[tuple[type, str, str]]:
         (
             mixins.AgencyIndexMixin,
             pgettext("page title", "Agencies"),
-            _("The agencies and units that publish information on the election."),
+            _("The agencies and units that provide information on the election."),
         ),
     ]
     if apps.is_installed("wagtail_baucu.elections"):
