@@ -20,9 +20,9 @@ def content(site_tree, agencies):
     return site_tree
 
 
-def search(client, portal, query):
+def search(client, portal, query, status: int = 200):
     response = client.get(portal.portal.url + "tim-kiem/", {"q": query})
-    assert response.status_code == 200
+    assert response.status_code == status
     return response
 
 
@@ -57,19 +57,9 @@ def test_document_index_search_by_reference_number_and_words(client, content):
         assert numbers_listed(response) == found, query
 
 
-BAD_QUERIES = [
-    "\x00",
-    "bau\x00cu",
-    "\ufffe",
-    "%",
-    "_",
-    "' OR 1=1 --",
-    '"',
-    "*",
-    "bầu " * 5000,
-    "a" * 100_000,
-    " ".join(str(n) for n in range(2000)),
-]
+BAD_QUERIES = ["\x00", "bau\x00cu", "\ufffe", "%", "_", "' OR 1=1 --", '"', "*"]
+# Past the search bounds (200 characters, 10 different words): refused, never cut.
+OUT_OF_BOUNDS = ["bầu " * 5000, "a" * 100_000, " ".join(str(n) for n in range(2000))]
 
 
 def test_bad_queries_answer_200(client, content):
@@ -78,12 +68,22 @@ def test_bad_queries_answer_200(client, content):
         assert client.get(content.document_index.url, {"q": query}).status_code == 200
 
 
+def test_queries_past_the_bounds_answer_400_with_a_message(client, content):
+    for query in OUT_OF_BOUNDS:
+        assert "Từ khóa tìm kiếm" in search(client, content, query, 400).content.decode()
+        response = client.get(content.document_index.url, {"q": query})
+        assert response.status_code == 400
+        assert "Từ khóa tìm kiếm" in response.content.decode()
+
+
 def test_bad_bytes_in_the_raw_query_string_answer_200(client, content):
     # A NUL, a lone surrogate and bytes that are not UTF-8 at all.
     for raw in ["%00", "%ED%A0%80", "%FF%FE", "bau%00cu"]:
         assert client.get(f"{content.portal.url}tim-kiem/?q={raw}").status_code == 200
+        assert client.get(f"{content.document_index.url}?q={raw}").status_code == 200
+        # As filters, what is left of them once cleaned is an unknown value, or nothing.
         url = f"{content.document_index.url}?q={raw}&type={raw}&issuer={raw}&year={raw}"
-        assert client.get(url).status_code == 200
+        assert client.get(url).status_code in (200, 400)
         url = f"{content.news_index.url}?agency={raw}&category={raw}&page={raw}"
         assert client.get(url).status_code == 200
 
