@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
     "wagtail_baucu.elections",
+    "wagtail_baucu.questions",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
@@ -180,6 +181,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("wagtail_baucu.urls")),
+    path("", include("wagtail_baucu.elections.urls")),
     path("", include(wagtail_urls)),
 ]
 PY
