@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail_baucu.elections.milestones import (
@@ -121,6 +123,22 @@ def test_home_shows_the_countdown_and_next_milestone_without_javascript(client, 
     assert "khoản 7 Điều 57" in html
     assert "<script" not in html.split('class="baucu-timeline"')[1].split("</section>")[0]
     assert 'href="/lich-bau-cu.ics"' in html
+
+
+@pytest.mark.django_db
+def test_the_timeline_costs_the_home_the_same_queries_however_many_milestones(client, upcoming):
+    def home_queries() -> int:
+        client.get("/")  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/").status_code == 200
+        return len(captured)
+
+    with_five = home_queries()
+    for n in range(10):
+        Milestone.objects.create(
+            election=upcoming.election, name=f"Mốc {n}", starts_on=local_today(), sort_order=10 + n
+        )
+    assert home_queries() == with_five
 
 
 @pytest.mark.django_db
