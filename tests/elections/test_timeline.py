@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail_baucu.elections.checks import timeline_calendar_routed
 from wagtail_baucu.elections.milestones import (
     LAW_2015,
     LAW_2025,
@@ -227,3 +228,9 @@ def test_timeline_in_the_api(client, upcoming, site_tree):
 
 def test_local_today_is_vietnam_time():
     assert local_today() == timezone.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
+def test_check_warns_when_the_calendar_is_not_routed(settings):
+    assert timeline_calendar_routed() == []
+    settings.ROOT_URLCONF = "wagtail_baucu.urls"
+    assert [message.id for message in timeline_calendar_routed()] == ["wagtail_baucu.W040"]
