@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,9 +31,11 @@ class FromTheFormOnly(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(SubmittedQuestion, FromTheFormOnly(SubmittedQuestion))
+
+
 class SubmittedQuestionViewSet(SnippetViewSet):
     model = SubmittedQuestion
-    permission_policy = FromTheFormOnly(SubmittedQuestion)
     icon = "help"
     menu_label = _("Questions from voters")
     menu_order = 330
