@@ -15,7 +15,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("api/v2/", include("wagtail_baucu.api.urls")),
     path("", include("wagtail_baucu.urls")),
-    path("", include("wagtail_baucu.elections.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ Wagtail's page URLs only match paths ending in "/", so endpoints such as ``<page
 need patterns of their own.
 """
 
+from django.apps import apps
 from django.urls import include, path
 
 from wagtail_baucu.health import healthz
@@ -20,3 +21,10 @@ urlpatterns: list = [
     # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.
     path("", include("wagtail_baucu.feeds.urls")),
 ]
+
+# The election's calendar file (<portal>/lich-bau-cu.ics), when the elections app is installed;
+# imported only then, as the app's models need it in INSTALLED_APPS.
+if apps.is_installed("wagtail_baucu.elections"):
+    from wagtail_baucu.elections.urls import urlpatterns as election_patterns
+
+    urlpatterns += election_patterns

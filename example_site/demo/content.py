@@ -26,10 +26,13 @@ from example_site.demo.elections import load_election
 from example_site.demo.files import banner_png, pdf_bytes
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.agencies.onboarding import add_contributor, ensure_moderators, onboard_agency
+from wagtail_baucu.elections.milestones import LAW_2015
+from wagtail_baucu.elections.timeline.proposals import fill_timeline
 from wagtail_baucu.pages import mixins
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.portals.creation import PortalSpec, create_portal
 from wagtail_baucu.qr.models import SocialChannel, SocialChannels
+from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 from wagtail_baucu.text.slugs import vietnamese_slugify
 
 DEFAULT_HOSTNAME = "127.0.0.1"
@@ -194,7 +197,33 @@ class _Loader:
         }
 
     def election(self, portal) -> None:
-        load_election(portal, self._made)
+        election = load_election(portal, self._made)
+        if fill_timeline(election, LAW_2015):
+            self._made("milestones")
+        self.questions(portal)
+
+    def questions(self, portal) -> None:
+        """The Q&A index and a few answers (examples written for the demo)."""
+        index = self._child(
+            portal,
+            page_model(QuestionIndexMixin),
+            "hoi-dap",
+            lambda: page_model(QuestionIndexMixin)(
+                title="Hỏi đáp về bầu cử",
+                intro="<p>Ủy ban bầu cử thành phố trả lời câu hỏi của cử tri (ví dụ minh họa).</p>",
+            ),
+            when=datetime(2021, 3, 1, 8, 0, tzinfo=data.VN),
+        )
+        for slug, title, topic, question, answer in data.QUESTIONS:
+            self._child(
+                index,
+                page_model(QuestionPageMixin),
+                slug,
+                lambda title=title, topic=topic, question=question, answer=answer: page_model(
+                    QuestionPageMixin
+                )(title=title, topic=topic, question=question, answer=answer),
+                when=datetime(2021, 4, 20, 8, 0, tzinfo=data.VN),
+            )
 
     def agency_pages(self, agency_index, agencies: dict[str, Agency]) -> dict[str, object]:
         agency_model = model("AgencyPage")

@@ -593,3 +593,23 @@ ARTICLES = [
         color="#c62828",
     ),
 ]
+
+# (slug, title, topic, question, answer): Q&A written for the demo from the law's rules.
+QUESTIONS = [
+    (
+        "di-lam-xa-bo-phieu-o-dau",
+        "Cử tri đi làm xa nơi cư trú bỏ phiếu ở đâu?",
+        "Cử tri",
+        "Tôi tạm trú ở nơi khác để làm việc thì có được bỏ phiếu ở đó không?",
+        "<p>Cử tri tạm trú có thể đề nghị được ghi tên vào danh sách cử tri nơi tạm trú theo "
+        "quy định của Luật Bầu cử (ví dụ minh họa, hãy hỏi Ủy ban nhân dân xã, phường).</p>",
+    ),
+    (
+        "danh-sach-chinh-thuc-cong-bo-khi-nao",
+        "Danh sách chính thức những người ứng cử được công bố khi nào?",
+        "Người ứng cử",
+        "Khi nào cử tri biết danh sách những người ứng cử ở đơn vị bầu cử của mình?",
+        "<p>Chậm nhất là 20 ngày trước ngày bầu cử (khoản 7 Điều 57 Luật Bầu cử số "
+        "85/2015/QH13); danh sách được niêm yết tại khu vực bỏ phiếu và đăng trên cổng này.</p>",
+    ),
+]

@@ -93,7 +93,7 @@ class DemoLoaderTests(TestCase):
         self.assertEqual(portal.election_day.isoformat(), "2021-05-23")
         self.assertEqual(
             [p.slug for p in portal.get_children()],
-            ["tin-tuc", "van-ban-chi-dao", "co-quan", "don-vi-bau-cu"],
+            ["tin-tuc", "van-ban-chi-dao", "co-quan", "don-vi-bau-cu", "hoi-dap"],
         )
 
     def test_the_admin_user_gets_the_default_password_then_an_explicit_one(self):

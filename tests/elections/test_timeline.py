@@ -9,8 +9,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail_baucu.elections.checks import timeline_calendar_routed
 from wagtail_baucu.elections.milestones import (
     LAW_2015,
     LAW_2025,
@@ -124,6 +127,22 @@ def test_home_shows_the_countdown_and_next_milestone_without_javascript(client, 
 
 
 @pytest.mark.django_db
+def test_the_timeline_costs_the_home_the_same_queries_however_many_milestones(client, upcoming):
+    def home_queries() -> int:
+        client.get("/")  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/").status_code == 200
+        return len(captured)
+
+    with_five = home_queries()
+    for n in range(10):
+        Milestone.objects.create(
+            election=upcoming.election, name=f"Mốc {n}", starts_on=local_today(), sort_order=10 + n
+        )
+    assert home_queries() == with_five
+
+
+@pytest.mark.django_db
 def test_home_without_election_has_no_timeline(client, site_tree):
     assert 'class="baucu-timeline"' not in client.get("/").content.decode()
 
@@ -209,3 +228,9 @@ def test_timeline_in_the_api(client, upcoming, site_tree):
 
 def test_local_today_is_vietnam_time():
     assert local_today() == timezone.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
+def test_check_warns_when_the_calendar_is_not_routed(settings):
+    assert timeline_calendar_routed() == []
+    settings.ROOT_URLCONF = "wagtail_baucu.urls"
+    assert [message.id for message in timeline_calendar_routed()] == ["wagtail_baucu.W040"]

@@ -5,8 +5,10 @@ from wagtail.models import Site
 
 from tests.factories import make_portal, make_site_home, model
 from tests.pages.conftest import add_page_url, titles_listed
+from tests.questions.world import make_question_index
 from wagtail_baucu.elections.mixins import ElectoralUnitIndexMixin
 from wagtail_baucu.pages.registry import page_model
+from wagtail_baucu.questions.mixins import QuestionIndexMixin, QuestionPageMixin
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +16,25 @@ pytestmark = pytest.mark.django_db
 def test_a_portal_holds_its_indexes_and_nothing_else():
     allowed = set(model("ElectionPortal").allowed_subpage_models())
     units = page_model(ElectoralUnitIndexMixin)
-    assert allowed == {model("NewsIndex"), model("DocumentIndex"), model("AgencyIndex"), units}
+    questions = page_model(QuestionIndexMixin)
+    assert allowed == {
+        model("NewsIndex"),
+        model("DocumentIndex"),
+        model("AgencyIndex"),
+        units,
+        questions,
+    }
+
+
+def test_answers_live_in_the_question_index_only(site_tree):
+    index = make_question_index(site_tree.portal)
+    answer = page_model(QuestionPageMixin)
+    assert answer.can_create_at(index)
+    assert not answer.can_create_at(site_tree.portal)
+    assert not answer.can_create_at(site_tree.news_index)
+    assert answer.allowed_subpage_models() == []
+    # One Q&A index per portal.
+    assert not page_model(QuestionIndexMixin).can_create_at(site_tree.portal)
 
 
 def test_articles_live_in_a_news_index_or_an_agency_space(site_tree, agencies):

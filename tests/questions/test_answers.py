@@ -147,3 +147,6 @@ def test_submissions_list_for_moderators(admin_client, index):
     SubmittedQuestion.objects.create(portal_id=index.get_parent().pk, question="Hỏi thử")
     html = admin_client.get("/admin/snippets/baucu_questions/submittedquestion/").content.decode()
     assert "Hỏi thử" in html and "Mới" in html and "Trả lời" in html
+    # Questions come from the form only.
+    add = admin_client.get("/admin/snippets/baucu_questions/submittedquestion/add/")
+    assert add.status_code in (302, 403)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests import factories
+from tests.questions.world import make_answer, make_question_index
 
 STATES = [
     "public",
@@ -43,7 +44,7 @@ class Shown:
     """A page of the scene as a visitor would reach it, read before any delete."""
 
     pk: int
-    kind: str  # "article" or "directive"
+    kind: str  # "article", "directive" or "question"
     path: str
     full_url: str
     marker: str
@@ -95,6 +96,7 @@ def build_scene(agencies) -> Scene:
     factories.restrict(private_space, PageViewRestriction.LOGIN)
     editor = factories.make_user("bien-tap-vien", is_superuser=True)
     reader = tree.article("Tin đọc thử về bầu cử", agency=agency, categories=[category])
+    questions = make_question_index(tree.portal)
     scene = Scene(tree=tree, reader=reader, states={})
 
     for state in STATES:
@@ -136,10 +138,21 @@ def build_scene(agencies) -> Scene:
             (under or tree.document_index).add_child(instance=page)
             return factories.publish(page) if live else _draft(page)
 
+        def question(title=f"Hỏi {marker}", live=True, under=under):
+            page = make_answer(
+                under or questions,
+                title,
+                question=f"Câu hỏi {title}?",
+                answer=f"<p>Trả lời {title}.</p>",
+                topic="Cử tri",
+                live=False,
+            )
+            return factories.publish(page) if live else _draft(page)
+
         item = StateScene(state, marker, images=[image], files=[document_file])
         scene.states[state] = item
         transition = TRANSITIONS[state]
-        for kind, make in (("article", article), ("directive", directive)):
+        for kind, make in (("article", article), ("directive", directive), ("question", question)):
             transition(item, kind, make, editor=editor, tree=tree, space=private_space)
     # Nothing is due: the scheduled pages stay drafts, as they must until their time.
     call_command("publish_scheduled")
@@ -162,8 +175,10 @@ def _newer_draft(item, kind, make, **context):
     page.title = f"{page.title} {draft_marker}"
     if kind == "article":
         page.lead = f"Mở đầu {draft_marker}."
-    else:
+    elif kind == "directive":
         page.summary = f"Trích yếu {draft_marker}."
+    else:
+        page.answer = f"<p>Trả lời {draft_marker}.</p>"
     page.save_revision(user=context["editor"])
     item.draft_markers.append(draft_marker)
 
@@ -244,7 +259,7 @@ def _moved(item, kind, make, space, **context):
 
 def _copied(item, kind, make, **context):
     original_marker = item.marker.replace("mark", "goc")
-    title = "Tin" if kind == "article" else "Văn bản"
+    title = {"article": "Tin", "directive": "Văn bản", "question": "Hỏi"}[kind]
     original = make(title=f"{title} {original_marker}")
     copy = original.copy(
         update_attrs={"title": f"{title} {item.marker}", "slug": f"{original.slug}-sao-chep"},

@@ -26,13 +26,18 @@ API = "/api/v2/"
 CARRYING = {
     "article": ["/", "/tin-tuc/", "/tin-tuc/chuyen-muc/tuyen-truyen/", "/co-quan/ubbc/"],
     "directive": ["/", "/van-ban-chi-dao/", "/van-ban-chi-dao/loai/kh/"],
+    "question": ["/hoi-dap/"],
 }
 # The private agency space's feeds: closed, and never carrying anything either.
-ALL_FEEDS = sorted(set(CARRYING["article"] + CARRYING["directive"] + ["/co-quan/bimat/"]))
+ALL_FEEDS = sorted({base for bases in CARRYING.values() for base in bases} | {"/co-quan/bimat/"})
 FORMATS = {"RSS": "rss", "Atom": "atom", "JSON Feed": "json"}
-LISTS = {"article": ["/", "/tin-tuc/", "/co-quan/ubbc/"], "directive": ["/van-ban-chi-dao/"]}
+LISTS = {
+    "article": ["/", "/tin-tuc/", "/co-quan/ubbc/"],
+    "directive": ["/van-ban-chi-dao/"],
+    "question": ["/hoi-dap/"],
+}
 ENDPOINT_KINDS = {
-    "pages": {"article", "directive"},
+    "pages": {"article", "directive", "question"},
     "news": {"article"},
     "directives": {"directive"},
 }
@@ -208,11 +213,16 @@ def links(html: str) -> str:
     return " ".join(f'"{a.get("href")}" {a.text_content()}' for a in tree.iter("a"))
 
 
+# Where each kind is searched: the portal's search, and the Q&A index's own.
+SEARCH = {"article": "/tim-kiem/", "directive": "/tim-kiem/", "question": "/hoi-dap/"}
+
+
 def check_search(client, scene, item, expectation):
-    search = scene.tree.portal.url + "tim-kiem/"
-    for marker in item.absent_markers:
-        assert_nothing_of(item, links(text(get(client, f"{search}?q={marker}"))), "search")
+    for search in sorted(set(SEARCH.values())):
+        for marker in item.absent_markers:
+            assert_nothing_of(item, links(text(get(client, f"{search}?q={marker}"))), "search")
     for page in item.visible:
+        search = SEARCH[page.kind]
         assert page.marker in links(text(get(client, f"{search}?q={page.marker}")))
 
 

@@ -12,6 +12,7 @@ class BaucuElectionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail_baucu.elections import signals
+        from wagtail_baucu.elections import checks, signals
 
         signals.connect()
+        checks.register()

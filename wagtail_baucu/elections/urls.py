@@ -1,13 +1,8 @@
-"""Public URLs of the elections app. Include them before Wagtail's own page URLs::
-
-path("", include("wagtail_baucu.elections.urls")),
-"""
+"""Public URLs of the elections app, part of ``wagtail_baucu.urls`` when the app is installed."""
 
 from django.urls import re_path
 
 from wagtail_baucu.elections import views
-
-app_name = "baucu_elections"
 
 urlpatterns = [
     # Wagtail's page URLs end in "/": the calendar file needs a pattern of its own.

@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,6 +19,19 @@ class AnswerColumn(Column):
         url = reverse("baucu_questions_answer", args=[instance.pk])
         label = _("Open the answer") if instance.answer_page_id else _("Answer")
         return format_html('<a class="button button-small" href="{}">{}</a>', url, label)
+
+
+class FromTheFormOnly(ModelPermissionPolicy):
+    """Questions come from voters through the form: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(SubmittedQuestion, FromTheFormOnly(SubmittedQuestion))
 
 
 class SubmittedQuestionViewSet(SnippetViewSet):

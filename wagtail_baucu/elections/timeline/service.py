@@ -19,7 +19,7 @@ from wagtail_baucu.elections.timeline.calendar import CalendarEvent, render_cale
 from wagtail_baucu.elections.timeline.state import milestone_status, timeline_state
 from wagtail_baucu.freshness import generation
 from wagtail_baucu.pages.mixins import ElectionPortalMixin
-from wagtail_baucu.public import absolute_url, is_public, is_public_afresh, page_at
+from wagtail_baucu.public import absolute_url, is_public_afresh, page_at
 from wagtail_baucu.resilient_cache import cache
 
 CALENDAR_NAME = "lich-bau-cu.ics"
@@ -103,7 +103,7 @@ def calendar_at(request: HttpRequest, path: str) -> RenderedCalendar | None:
     if page is None or not issubclass(page.specific_class or type(page), ElectionPortalMixin):
         return None
     token = generation(page.pk)
-    if not is_public(page) or not is_public_afresh(page):
+    if not is_public_afresh(page):
         return None
     election = election_of_portal(page)
     if election is None:
