@@ -22,6 +22,7 @@ from wagtail.test.utils.form_data import (
 from wagtail.users.models import UserProfile
 
 from tests import factories
+from tests.elections.world import make_election
 from wagtail_baucu import language
 
 LANGUAGES = ["en", "vi", "en-US,en;q=0.9", "fr-FR,fr;q=0.8", "xx-garbage;;q=abc", "*", ""]
@@ -115,6 +116,24 @@ def test_every_public_surface_shows_the_same_text_for_every_browser_language(cli
         status, text = found["en"]
         assert status in (200, 400, 404), (url, status)
         assert text, url
+
+
+def test_every_election_surface_shows_the_same_text_for_every_browser_language(client, portal):
+    """The election's pages: the units' index, "where do I vote?", a unit and its poster, a
+    candidate and the biography sheet."""
+    site_tree, pages = portal
+    world = make_election(site_tree)
+    unit = world.unit(world.assembly, 1)
+    candidate = world.candidate(unit, "Nguyễn Văn An")
+    world.area("Phường Hoàng Văn Thụ", 1, [unit])
+    site_tree.article("Lịch tiếp xúc cử tri", when=factories.local(2021, 5, 13, 9, 0))
+    urls = [world.index.url, world.index.url + "tim-noi-bo-phieu/?q=hoang+van+thu"]
+    urls += [unit.url, unit.url + "print/", candidate.url, candidate.url + "print/"]
+    urls += [site_tree.news_index.url + "feed/atom/archive/2021-05/"]
+    for url in urls:
+        found = texts_for(client, url)
+        assert len(set(found.values())) == 1, (url, found)
+        assert found["en"][0] == 200, url
 
 
 def test_the_error_pages_show_the_same_text_for_every_browser_language(portal):
