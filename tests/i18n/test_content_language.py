@@ -240,6 +240,15 @@ def test_each_portal_speaks_its_own_locale(client, two_locales):
         assert absent not in page
         feed = texts_for(client, portal.portal.url + "feed/atom/", HTTP_HOST=host)
         assert len(set(feed.values())) == 1
+        # A private page's password form speaks its page's language too.
+        private = portal.article("Private" if portal is english else "Riêng tư")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+        )
+        found = texts_for(client, private.url, HTTP_HOST=host)
+        assert len(set(found.values())) == 1, found
+        heading = "Password required" if portal is english else "Cần mật khẩu"
+        assert heading in found["en"][1]
 
 
 def editor_with_admin_language(language: str):
