@@ -259,7 +259,7 @@ def editor_with_admin_language(language: str):
 
 def previews(client, page, host: str = "testserver") -> dict[str, str]:
     """The visible text of ``page``'s previews: the edit form's preview (the form as the
-    editor's browser sends it), the draft view and the preview of the revision under review."""
+    editor's browser sends it, which the preview panel and the new tab show) and the draft."""
     headers = {"HTTP_HOST": host, "HTTP_ACCEPT_LANGUAGE": "fr"}
     edit = client.get(f"/admin/pages/{page.pk}/edit/", **headers)
     data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
