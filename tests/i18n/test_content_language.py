@@ -22,6 +22,7 @@ from wagtail.test.utils.form_data import (
 from wagtail.users.models import UserProfile
 
 from tests import factories
+from tests.elections.world import make_election
 from wagtail_baucu import language
 
 LANGUAGES = ["en", "vi", "en-US,en;q=0.9", "fr-FR,fr;q=0.8", "xx-garbage;;q=abc", "*", ""]
@@ -115,6 +116,24 @@ def test_every_public_surface_shows_the_same_text_for_every_browser_language(cli
         status, text = found["en"]
         assert status in (200, 400, 404), (url, status)
         assert text, url
+
+
+def test_every_election_surface_shows_the_same_text_for_every_browser_language(client, portal):
+    """The election's pages: the units' index, "where do I vote?", a unit and its poster, a
+    candidate and the biography sheet."""
+    site_tree, pages = portal
+    world = make_election(site_tree)
+    unit = world.unit(world.assembly, 1)
+    candidate = world.candidate(unit, "Nguyễn Văn An")
+    world.area("Phường Hoàng Văn Thụ", 1, [unit])
+    site_tree.article("Lịch tiếp xúc cử tri", when=factories.local(2021, 5, 13, 9, 0))
+    urls = [world.index.url, world.index.url + "tim-noi-bo-phieu/?q=hoang+van+thu"]
+    urls += [unit.url, unit.url + "print/", candidate.url, candidate.url + "print/"]
+    urls += [site_tree.news_index.url + "feed/atom/archive/2021-05/"]
+    for url in urls:
+        found = texts_for(client, url)
+        assert len(set(found.values())) == 1, (url, found)
+        assert found["en"][0] == 200, url
 
 
 def test_the_error_pages_show_the_same_text_for_every_browser_language(portal):
@@ -221,6 +240,15 @@ def test_each_portal_speaks_its_own_locale(client, two_locales):
         assert absent not in page
         feed = texts_for(client, portal.portal.url + "feed/atom/", HTTP_HOST=host)
         assert len(set(feed.values())) == 1
+        # A private page's password form speaks its page's language too.
+        private = portal.article("Private" if portal is english else "Riêng tư")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+        )
+        found = texts_for(client, private.url, HTTP_HOST=host)
+        assert len(set(found.values())) == 1, found
+        heading = "Password required" if portal is english else "Cần mật khẩu"
+        assert heading in found["en"][1]
 
 
 def editor_with_admin_language(language: str):
@@ -231,7 +259,7 @@ def editor_with_admin_language(language: str):
 
 def previews(client, page, host: str = "testserver") -> dict[str, str]:
     """The visible text of ``page``'s previews: the edit form's preview (the form as the
-    editor's browser sends it), the draft view and the preview of the revision under review."""
+    editor's browser sends it, which the preview panel and the new tab show) and the draft."""
     headers = {"HTTP_HOST": host, "HTTP_ACCEPT_LANGUAGE": "fr"}
     edit = client.get(f"/admin/pages/{page.pk}/edit/", **headers)
     data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")

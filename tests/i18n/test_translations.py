@@ -93,12 +93,25 @@ def test_the_catalogue_holds_every_string_of_the_package(po, tmp_path, monkeypat
     copy = tmp_path / "wagtail_baucu"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     monkeypatch.chdir(copy)
-    call_command("makemessages", locale=["vi"], no_obsolete=True, verbosity=0)
+    call_command(
+        "makemessages",
+        locale=["vi"],
+        no_obsolete=True,
+        ignore_patterns=["admin_locale"],
+        verbosity=0,
+    )
     fresh = catalogue(copy / "locale" / "vi" / "LC_MESSAGES" / "django.po")
+    # admin_locale's catalogue holds Wagtail's msgids, not its own code's: makemessages would
+    # keep only the latter, so the documented command leaves it out.
+    admin = Path("admin_locale") / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+    assert (copy / admin).read_bytes() == (PACKAGE / admin).read_bytes()
 
     added = set(translations(fresh)) - set(translations(po))
     stale = set(translations(po)) - set(translations(fresh))
-    hint = "run makemessages -l vi --no-obsolete in wagtail_baucu/, translate, compilemessages"
+    hint = (
+        "run makemessages -l vi --no-obsolete --ignore=admin_locale in wagtail_baucu/, "
+        "translate, compilemessages"
+    )
     assert not added, f"{hint}; new: {sorted(added)}"
     assert not stale, f"{hint}; gone: {sorted(stale)}"
 

@@ -7,7 +7,9 @@ class AdminLocaleConfig(AppConfig):
     verbose_name = "Wagtail admin in Vietnamese"
 
     def ready(self) -> None:
-        # Wagtail's admin views import models: only once the app registry is ready.
+        # Wagtail's admin views and forms import models: only once the app registry is ready.
+        from .choosers import label_the_link_fields
         from .search import name_the_search_results
 
+        label_the_link_fields()
         name_the_search_results()

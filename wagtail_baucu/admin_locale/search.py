@@ -1,6 +1,7 @@
 """The page search's results header names what it counts."""
 
-from wagtail.admin.views.pages.search import Page, SearchView
+import swapper
+from wagtail.admin.views.pages.search import SearchView
 
 
 def name_the_search_results() -> None:
@@ -11,7 +12,8 @@ def name_the_search_results() -> None:
     "1-1 of 1 None" in every language. The model's names are lazy, so each user reads them in
     their own language ("1-1 trên 1 trang"). A name Wagtail or a subclass sets is kept.
     """
+    page = swapper.load_model("wagtailcore", "Page")  # the base page the view searches
     if SearchView.verbose_name is None:
-        SearchView.verbose_name = Page._meta.verbose_name
+        SearchView.verbose_name = page._meta.verbose_name
     if SearchView.verbose_name_plural is None:
-        SearchView.verbose_name_plural = Page._meta.verbose_name_plural
+        SearchView.verbose_name_plural = page._meta.verbose_name_plural
