@@ -7,6 +7,7 @@ Wagtail's page URLs only match paths ending in "/", so endpoints such as ``<page
 need patterns of their own.
 """
 
+from django.apps import apps
 from django.urls import include, path
 
 from wagtail_baucu.health import healthz
@@ -15,6 +16,11 @@ app_name = "wagtail_baucu"
 
 urlpatterns: list = [
     path("healthz/", healthz, name="healthz"),
+]
+if apps.is_installed("wagtail_baucu.results"):
+    # Before the page feeds, whose patterns would take ".../feed/<format>/" for a page's.
+    urlpatterns.append(path("", include("wagtail_baucu.results.urls")))
+urlpatterns += [
     path("", include("wagtail_baucu.qr.urls")),
     # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.
     path("", include("wagtail_baucu.feeds.urls")),

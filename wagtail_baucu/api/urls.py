@@ -3,6 +3,7 @@
 path("api/v2/", include("wagtail_baucu.api.urls")),
 """
 
+from django.apps import apps
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from wagtail_baucu.api import views
@@ -15,5 +16,9 @@ api_router.register_endpoint("directives", views.DirectivesEndpoint)
 api_router.register_endpoint("agencies", views.AgenciesEndpoint)
 api_router.register_endpoint("images", views.ImagesEndpoint)
 api_router.register_endpoint("documents", views.DocumentsEndpoint)
+if apps.is_installed("wagtail_baucu.results"):
+    from wagtail_baucu.api.results import ResultsEndpoint
+
+    api_router.register_endpoint("results", ResultsEndpoint)
 
 urlpatterns, app_name, _namespace = api_router.urls
