@@ -14,8 +14,12 @@ def test_number_vi(value, text):
 
 @pytest.mark.parametrize(
     "value, text",
-    [(Decimal("83.33"), "83,33%"), (Decimal("100"), "100,00%"), (Decimal("1234.5"), "1.234,50%"),
-     (None, "–")],
+    [
+        (Decimal("83.33"), "83,33%"),
+        (Decimal("100"), "100,00%"),
+        (Decimal("1234.5"), "1.234,50%"),
+        (None, "–"),
+    ],
 )
 def test_percent_vi(value, text):
     assert percent_vi(value) == text

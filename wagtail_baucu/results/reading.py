@@ -96,13 +96,23 @@ def public_candidates(units) -> dict[int, dict[int, object]]:
 
 
 def unit_reports(units) -> dict[int, UnitReport]:
-    """The report of each public unit page that has a published result, in four queries."""
+    """The report of each public unit page that has a published result, in six queries."""
     units = list(units)
     if not units:
         return {}
+    # Whoever asks, a unit page that is not public (itself or an ancestor) reports nothing.
+    model = page_model(ElectoralUnitMixin)
+    public = set(
+        public_pages(model.objects.filter(pk__in=[u.pk for u in units])).values_list(
+            "pk", flat=True
+        )
+    )
+    units = [unit for unit in units if unit.pk in public]
     match = Q()
     for unit in units:
         match |= Q(body_id=unit.body_id, unit_number=unit.number)
+    if not units:
+        return {}
     results = (
         UnitResult.objects.filter(match, live=True)
         .select_related("body")
