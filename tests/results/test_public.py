@@ -2,12 +2,15 @@
 per body and the results feeds, each on the next request after a publication."""
 
 import json
+import time
+from datetime import timedelta
 
 import feedparser
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from tests.factories import restrict
+from tests.factories import expire, restrict
 from wagtail_baucu.agencies.onboarding import AgencyOnboarding
 from wagtail_baucu.results.models import UnitResult
 from wagtail_baucu.results.moderation import ensure_results_moderation
@@ -190,3 +193,14 @@ def test_unknown_or_private_addresses_are_404(client, world):
     assert client.get(f"/ket-qua-bau-cu/{election}/quoc-hoi/don-vi-9/feed/rss/").status_code == 404
     restrict(world.elections.election.portal)
     assert client.get(overview_url(world)).status_code == 404
+
+
+def test_a_unit_page_expiring_takes_its_result_out_of_cached_surfaces(client, world):
+    world.result()
+    expires = timezone.now() + timedelta(seconds=8)
+    expire(world.unit, expires)
+    assert "Nguyễn Văn An" in text(client, overview_url(world))
+    assert "Kết quả bầu cử:" in client.get(feed_url(world)).content.decode()
+    time.sleep(max(0, (expires - timezone.now()).total_seconds()) + 1.5)
+    assert "Nguyễn Văn An" not in text(client, overview_url(world))
+    assert "Kết quả bầu cử:" not in client.get(feed_url(world)).content.decode()

@@ -13,7 +13,7 @@ from html import escape
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail_baucu.cachekeys import site_of_request
@@ -32,7 +32,7 @@ from wagtail_baucu.freshness import generation
 from wagtail_baucu.language import content_language
 from wagtail_baucu.public import make_absolute, site_root_url
 from wagtail_baucu.resilient_cache import cache
-from wagtail_baucu.results.reading import PublicationEntry, publication_entries
+from wagtail_baucu.results.reading import PublicationEntry, publication_entries, soonest_expiry
 from wagtail_baucu.text.numbers import percent_vi
 
 
@@ -159,5 +159,15 @@ def render_feed(request: HttpRequest, election, body, fmt: str, unit=None) -> Re
         archive=False,
         closed=False,
     )
-    cache.set(key, rendered, timeout=get_setting("FEED_CACHE_TIMEOUT"))
+    cache.set(key, rendered, timeout=cache_timeout(body, "FEED_CACHE_TIMEOUT"))
     return rendered
+
+
+def cache_timeout(body, setting: str) -> int:
+    """The setting's timeout, cut to the first expiry of a unit page of ``body``: an expiry
+    changes what is public with no event to renew the token."""
+    timeout = get_setting(setting)
+    soonest = soonest_expiry([body])
+    if soonest is not None:
+        timeout = max(1, min(timeout, int((soonest - timezone.now()).total_seconds()) + 1))
+    return timeout

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 
 from wagtail_baucu.elections.mixins import CandidateMixin, ElectoralUnitMixin
 from wagtail_baucu.elections.models import Body
@@ -77,6 +77,15 @@ def public_units(bodies) -> list:
         .select_related("body", "body__election")
         .order_by("body__sort_order", "body_id", "number")
     )
+
+
+def soonest_expiry(bodies):
+    """When the first public unit page of ``bodies`` expires (no event says so), or ``None``."""
+    model = page_model(ElectoralUnitMixin)
+    found = public_pages(model.objects.filter(body__in=list(bodies))).aggregate(
+        soonest=Min("expire_at")
+    )
+    return found["soonest"]
 
 
 def public_candidates(units) -> dict[int, dict[int, object]]:

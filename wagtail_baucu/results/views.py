@@ -6,14 +6,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from wagtail.models import Site
 
+from wagtail_baucu.cachekeys import entry_key, site_of_request
 from wagtail_baucu.elections.mixins import ElectoralUnitMixin
 from wagtail_baucu.elections.models import Body, Election
 from wagtail_baucu.feeds.items import FORMATS
 from wagtail_baucu.feeds.views import respond
+from wagtail_baucu.freshness import generation
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.public import is_public, public_pages
+from wagtail_baucu.resilient_cache import cache
 from wagtail_baucu.results.export import write_csv
-from wagtail_baucu.results.feed import render_feed
+from wagtail_baucu.results.feed import cache_timeout, render_feed
 from wagtail_baucu.results.reading import body_overview
 
 
@@ -36,18 +39,25 @@ def election_and_body(request: HttpRequest, election_id: int, body_code: str):
 def overview(request: HttpRequest, election_id: int, body_code: str) -> HttpResponse:
     """Where the count of one body stands: units reported, seats filled, turnout."""
     election, portal, body = election_and_body(request, election_id, body_code)
-    return render(
-        request,
-        "wagtail_baucu/results/overview.html",
-        {
-            "election": election,
-            "portal": portal,
-            "body": body,
-            "overview": body_overview(body),
-            "bodies": Body.objects.filter(election=election),
-            "feed_formats": FORMATS,
-        },
-    )
+    # Kept under the portal's generation token: a publication renews it, so the next request
+    # in any process computes the overview afresh; between publications, one query.
+    key = entry_key("results-overview", generation(portal.pk), site_of_request(request), body.pk)
+    html = cache.get(key)
+    if html is None:
+        html = render(
+            request,
+            "wagtail_baucu/results/overview.html",
+            {
+                "election": election,
+                "portal": portal,
+                "body": body,
+                "overview": body_overview(body),
+                "bodies": Body.objects.filter(election=election),
+                "feed_formats": FORMATS,
+            },
+        ).content
+        cache.set(key, html, timeout=cache_timeout(body, "LISTING_COUNT_CACHE_TIMEOUT"))
+    return HttpResponse(html)
 
 
 def results_csv(request: HttpRequest, election_id: int, body_code: str) -> HttpResponse:
