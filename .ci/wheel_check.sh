@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "wagtail_baucu",
     "wagtail_baucu.pages",
     "wagtail_baucu.elections",
+    "wagtail_baucu.results",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
