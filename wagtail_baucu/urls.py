@@ -16,6 +16,11 @@ app_name = "wagtail_baucu"
 
 urlpatterns: list = [
     path("healthz/", healthz, name="healthz"),
+]
+if apps.is_installed("wagtail_baucu.results"):
+    # Before the page feeds, whose patterns would take ".../feed/<format>/" for a page's.
+    urlpatterns.append(path("", include("wagtail_baucu.results.urls")))
+urlpatterns += [
     path("", include("wagtail_baucu.qr.urls")),
     path("", include("wagtail_baucu.files.urls")),
     # Cached feeds answered before Wagtail's page routing; the rest falls through to Wagtail.

@@ -17,17 +17,20 @@ api_router.register_endpoint("agencies", views.AgenciesEndpoint)
 api_router.register_endpoint("images", views.ImagesEndpoint)
 api_router.register_endpoint("documents", views.DocumentsEndpoint)
 if apps.is_installed("wagtail_baucu.elections"):
+    # Imported only here: the elections app is optional.
+    from wagtail_baucu.api import elections
     from wagtail_baucu.api.timeline import TimelineEndpoint
 
     api_router.register_endpoint("timeline", TimelineEndpoint)
-
-if apps.is_installed("wagtail_baucu.elections"):
-    # Imported only here: the elections app is optional.
-    from wagtail_baucu.api import elections
 
     api_router.register_endpoint("elections", elections.ElectionsEndpoint)
     api_router.register_endpoint("units", elections.UnitsEndpoint)
     api_router.register_endpoint("candidates", elections.CandidatesEndpoint)
     api_router.register_endpoint("polling-areas", elections.PollingAreasEndpoint)
+
+if apps.is_installed("wagtail_baucu.results"):
+    from wagtail_baucu.api.results import ResultsEndpoint
+
+    api_router.register_endpoint("results", ResultsEndpoint)
 
 urlpatterns, app_name, _namespace = api_router.urls

@@ -32,6 +32,7 @@ from wagtail_baucu.text.slugs import vietnamese_slugify
 
 __all__ = [
     "KINDS",
+    "ImportKind",
     "ImportError_",
     "Progress",
     "check_columns",
@@ -39,7 +40,9 @@ __all__ = [
     "RowResult",
     "plan_import",
     "apply_plan",
+    "parse_cell",
     "read_rows",
+    "register_kind",
     "template_dataset",
 ]
 
@@ -89,6 +92,28 @@ CANDIDATE_COLUMNS = (
     Column("vi_du", "is_example", "flag"),
 )
 KINDS = {"units": UNIT_COLUMNS, "candidates": CANDIDATE_COLUMNS}
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """A kind of spreadsheet another app imports through this machinery (results do)."""
+
+    columns: tuple[Column, ...]
+    plan: Callable[[bytes, str, Election], Plan]
+    apply: Callable[[Plan, Election, bool], None]
+    example: dict
+
+
+# Kinds registered by other apps from their ready(): name -> ImportKind.
+OTHER_KINDS: dict[str, ImportKind] = {}
+
+
+def register_kind(name: str, kind: ImportKind) -> None:
+    """Let ``manage.py baucu_import <name>`` (and ``plan_import``) read another kind of file."""
+    OTHER_KINDS[name] = kind
+    KINDS[name] = kind.columns
+
+
 SEXES = {"nam": Sex.MALE, "nu": Sex.FEMALE, "nữ": Sex.FEMALE}
 # "vi_du" (an example, invented for a demonstration) is true for these, false otherwise.
 FLAG_TRUE = frozenset({"x", "có", "co", "1", "true"})
@@ -211,6 +236,12 @@ def _parse(column: Column, raw) -> tuple[object, str | None]:
     return text, None
 
 
+# The cell parser, for the kinds other apps register.
+def parse_cell(column: Column, raw) -> tuple[object, str | None]:
+    """A cell's value for ``column`` (text, int, date, sex, flag), or the error in Vietnamese."""
+    return _parse(column, raw)
+
+
 def check_columns(kind: str, headers: list[str]) -> None:
     """Refuse a file whose header lacks a required column of ``kind``."""
     missing = [c.header for c in KINDS[kind] if c.required and c.header not in headers]
@@ -226,6 +257,8 @@ def plan_import(
     progress: Progress | None = None,
 ) -> Plan:
     """Check every row of the file against the election's data; nothing is written."""
+    if kind in OTHER_KINDS:
+        return OTHER_KINDS[kind].plan(data, file_name, election)
     columns = KINDS[kind]
     headers, rows, formula_lines = read_rows(data, file_name)
     check_columns(kind, headers)
@@ -345,6 +378,8 @@ def apply_plan(
     user=None,
 ) -> None:
     """Write an accepted plan in one transaction; a plan with a refused row is not applied."""
+    if plan.kind in OTHER_KINDS:
+        return OTHER_KINDS[plan.kind].apply(plan, election, publish)
     if plan.refused:
         raise ImportError_("Tệp có dòng bị từ chối: không thay đổi gì.")
     with transaction.atomic():
@@ -399,6 +434,9 @@ def template_dataset(kind: str) -> tablib.Dataset:
     """An empty spreadsheet with the columns of ``kind`` in their stable order, and one example."""
     columns = KINDS[kind]
     dataset = tablib.Dataset(headers=[c.header for c in columns])
+    if kind in OTHER_KINDS:
+        dataset.append([OTHER_KINDS[kind].example.get(c.header, "") for c in columns])
+        return dataset
     example = {
         "co_quan": "quoc-hoi",
         "so_don_vi": 1,

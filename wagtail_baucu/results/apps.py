@@ -11,6 +11,9 @@ class BaucuResultsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from wagtail_baucu.elections.imports import register_kind
         from wagtail_baucu.results import signals
+        from wagtail_baucu.results.imports import RESULTS_KIND
 
         signals.connect()
+        register_kind("results", RESULTS_KIND)
