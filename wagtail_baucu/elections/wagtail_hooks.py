@@ -23,12 +23,14 @@ register_permission_policy(PollingArea, PollingAreaPermissionPolicy(PollingArea)
 class ElectionViewSet(SnippetViewSet):
     model = Election
     icon = "date"
+    menu_label = pgettext_lazy("admin menu", "Elections held")
     list_display = ["title", "election_day", "portal"]
 
 
 class BodyViewSet(SnippetViewSet):
     model = Body
     icon = "group"
+    menu_label = pgettext_lazy("admin menu", "Elected bodies")
     list_display = ["name", "kind", "level", "election"]
     list_filter = ["kind", "election"]
 
@@ -56,6 +58,7 @@ class PollingAreaEditView(snippet_views.EditView):
 
 class PollingAreaViewSet(SnippetViewSet):
     model = PollingArea
+    menu_label = pgettext_lazy("admin menu", "Polling areas")
     index_view_class = PollingAreaIndexView
     edit_view_class = PollingAreaEditView
     icon = "site"
