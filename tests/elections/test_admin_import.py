@@ -205,7 +205,7 @@ def test_a_contributor_is_refused_everywhere(contributor, moderator, world):
     assert "nhap-bau-cu" in moderator.get("/admin/").content.decode()
 
 
-def test_a_contributor_may_not_ask_to_publish(world):
+def test_publish_at_once_needs_the_right_to_publish(world):
     """Only a user who may publish in the portal gets "publish at once"."""
     staff = user("ubbc.staff")
 
