@@ -17,6 +17,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from tests.agencies.world import (
     World,
@@ -29,7 +30,10 @@ from tests.agencies.world import (
     build_world,
     image_embed,
 )
+from tests.elections.world import make_election
 from wagtail_baucu.agencies.models import Agency
+from wagtail_baucu.elections.mixins import ElectoralUnitMixin
+from wagtail_baucu.elections.models import ImportRun, PollingArea, PollingAreaUnit
 from wagtail_baucu.pages.mixins import NewsArticleMixin
 from wagtail_baucu.pages.registry import page_model
 
@@ -281,6 +285,89 @@ def onboard(w: World, role: Role) -> bool:
     return Agency.objects.filter(code="SNV", section__isnull=False).exists()
 
 
+def polling_area(w: World, keeper: str):
+    """A published polling area of the world's election, kept by agency ``keeper``."""
+    if not hasattr(w, "election"):
+        w.election = make_election(w.tree)
+    unit = w.election.unit(w.election.assembly, 1) if not hasattr(w, "unit") else w.unit
+    w.unit = unit
+    number = PollingArea.objects.count() + 1
+    return w.election.area("Phường Minh Khai", number, [unit], agency=w.agency(keeper))
+
+
+def area_form(area, **changes) -> dict:
+    unit = PollingAreaUnit.objects.get(area=area)
+    data = {
+        "election": area.election_id,
+        "agency": area.agency_id,
+        "number": area.number,
+        "commune": area.commune,
+        "covers": area.covers,
+        "place_name": area.place_name,
+        "address": area.address,
+        "opens_at": "07:00",
+        "closes_at": "19:00",
+        "early_voting_date": "",
+        "latitude": "",
+        "longitude": "",
+        # The area's unit as an initial form, as the admin renders it.
+        "units": inline_formset(
+            [{"id": unit.pk, "body": unit.body_id, "unit_number": unit.unit_number}], initial=1
+        ),
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+def edit_area(w: World, role: Role, keeper: str) -> bool:
+    area = polling_area(w, keeper)
+    url = reverse("wagtailsnippets_baucu_elections_pollingarea:edit", args=(area.pk,))
+    ok(w.client(role.username).post(url, area_form(area, place_name="Trường học mới")))
+    area.refresh_from_db()
+    return area.latest_revision.as_object().place_name == "Trường học mới"
+
+
+def edit_own_area(w: World, role: Role) -> bool:
+    return edit_area(w, role, role.home)
+
+
+def edit_other_area(w: World, role: Role) -> bool:
+    return edit_area(w, role, OTHER)
+
+
+def publish_own_area(w: World, role: Role) -> bool:
+    area = polling_area(w, role.home)
+    url = reverse("wagtailsnippets_baucu_elections_pollingarea:edit", args=(area.pk,))
+    form = area_form(area, place_name="Trường học mới", **{"action-publish": "action-publish"})
+    ok(w.client(role.username).post(url, form))
+    return PollingArea.objects.get(pk=area.pk).place_name == "Trường học mới"
+
+
+def hand_area_on(w: World, role: Role) -> bool:
+    area = polling_area(w, role.home)
+    url = reverse("wagtailsnippets_baucu_elections_pollingarea:edit", args=(area.pk,))
+    ok(w.client(role.username).post(url, area_form(area, agency=w.agency(OTHER).pk)))
+    area.refresh_from_db()
+    return area.latest_revision.as_object().agency_id == w.agency(OTHER).pk
+
+
+def import_candidates(w: World, role: Role) -> bool:
+    if not hasattr(w, "election"):
+        w.election = make_election(w.tree)
+    units = "co_quan,so_don_vi,so_dai_bieu,dia_ban\nquoc-hoi,7,3,Quận Lê Chân\n"
+    data = {
+        "kind": "units",
+        "election": w.election.election.pk,
+        "file": SimpleUploadedFile("don-vi.csv", units.encode()),
+    }
+    response = w.client(role.username).post(reverse("baucu_elections_import:form"), data)
+    ok(response)
+    if ImportRun.objects.filter(file_name="don-vi.csv", status="checked").exists():
+        run = ImportRun.objects.get(file_name="don-vi.csv")
+        ok(w.client(role.username).post(reverse("baucu_elections_import:apply", args=(run.pk,))))
+    return page_model(ElectoralUnitMixin).objects.filter(number=7).exists()
+
+
 Y, N = True, False
 # action label, helper, expected for (contributor, moderator, former contributor)
 MATRIX = [
@@ -326,6 +413,11 @@ MATRIX = [
     ("Set the agency of a page outside agencies' spaces", set_agency_outside, (N, Y, N)),
     ("Manage agencies (edit an agency)", manage_agencies, (N, Y, N)),
     ("Onboard an agency (admin)", onboard, (N, Y, N)),
+    ("Edit a polling area kept by own agency (a commune's committee)", edit_own_area, (Y, Y, N)),
+    ("Edit a polling area kept by another agency", edit_other_area, (N, Y, N)),
+    ("Publish a polling area kept by own agency", publish_own_area, (N, Y, N)),
+    ("Hand a polling area on to another agency", hand_area_on, (N, Y, N)),
+    ("Import electoral units and candidates (admin)", import_candidates, (N, Y, N)),
 ]
 CASES = [
     pytest.param(role_key, helper, expected[index], id=f"{role_key}-{helper.__name__}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -204,7 +205,7 @@ def test_a_contributor_is_refused_everywhere(contributor, moderator, world):
     assert "nhap-bau-cu" in moderator.get("/admin/").content.decode()
 
 
-def test_a_contributor_may_not_ask_to_publish(world):
+def test_publish_at_once_needs_the_right_to_publish(world):
     """Only a user who may publish in the portal gets "publish at once"."""
     staff = user("ubbc.staff")
 
@@ -215,3 +216,39 @@ def test_a_contributor_may_not_ask_to_publish(world):
     response = upload(client_of(staff), SAMPLES / "don-vi-bau-cu.csv", kind="units", publish=True)
     assert response.status_code == 200
     assert "Bạn không được xuất bản" in response.content.decode()
+
+
+def sidebar_labels(html: str) -> set[str]:
+    """Every menu label of the admin's sidebar (its props are JSON in the page)."""
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
+    found: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("label"), str):
+                found.add(value["label"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(props.group(1)))
+    return found
+
+
+def test_the_elections_menu_reads_vietnamese(moderator, world):
+    labels = sidebar_labels(moderator.get("/admin/").content.decode())
+    assert {
+        "Bầu cử",
+        "Cuộc bầu cử",
+        "Cơ quan được bầu",
+        "Khu vực bỏ phiếu",
+        "Nhập đơn vị bầu cử và người ứng cử",
+    } <= labels
+    assert not {"Elections", "Elected bodies", "Polling areas", "Import"} & labels
+    html = moderator.get(FORM_URL).content.decode()
+    for words in ["Tệp chứa", "Tệp CSV hoặc XLSX", "Tệp mẫu", "Kiểm tra tệp", "Đơn vị bầu cử"]:
+        assert words in html

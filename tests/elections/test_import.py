@@ -1,7 +1,6 @@
 """Import of units and candidates from CSV and XLSX through the management command."""
 
 import io
-import time
 from pathlib import Path
 
 import openpyxl
@@ -161,21 +160,19 @@ def test_template_file_is_accepted_by_the_dry_run(imported_units, tmp_path, suff
     assert "Dòng 2: tạo mới Nguyễn Văn Ví Dụ" in out
 
 
-COUNT = 200
+# The time of a large import is measured by ``bench/import_bench.py`` (1,000 candidates), not
+# here; this checks that many rows over several units import, once, in the official order.
+COUNT = 60
 
 
-def test_many_candidates_import_in_bounded_time(imported_units, tmp_path):
+def test_many_candidates_import_once(imported_units, tmp_path):
     rows = ["co_quan,so_don_vi,ho_ten,ngay_sinh,gioi_tinh"] + [
         f"quoc-hoi,{1 + i % 2},Nguyễn Văn Số {i},01/01/1970,Nam" for i in range(COUNT)
     ]
     path = write(tmp_path, "many.csv", "\n".join(rows) + "\n")
-    started = time.perf_counter()
     run("candidates", path)
-    elapsed = time.perf_counter() - started
-    print(f"{COUNT} candidates imported in {elapsed:.1f} s")
     assert model("Candidate").objects.count() == COUNT
-    # Wagtail's page creation dominates (tree insert and a revision per candidate).
-    assert elapsed < COUNT * 0.5
+    assert f"{COUNT} không thay đổi" in run("candidates", path, "--dry-run")
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "example_site" / "demo" / "import"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -27,9 +29,13 @@ from wagtail.models import (
 from wagtail_baucu.agencies import permissions
 from wagtail_baucu.agencies.models import Agency, validate_agency_code
 from wagtail_baucu.conf import get_setting
+from wagtail_baucu.elections.models import PollingArea
 from wagtail_baucu.pages.mixins import AgencyIndexMixin, AgencyPageMixin, ElectionPortalMixin
 from wagtail_baucu.pages.registry import page_model
 from wagtail_baucu.text.integers import parse_bounded_int
+
+# Snippets that go through the moderation workflow, as the portals' pages do.
+MODERATED_SNIPPETS = (PollingArea,)
 
 
 class OnboardingError(Exception):
@@ -129,6 +135,11 @@ class AgencyOnboarding:
             for permission_type in permissions.MODERATOR_PAGE_PERMISSIONS:
                 permissions.grant_page_permissions(group, page, (permission_type,), exact=False)
             WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+        for model in MODERATED_SNIPPETS:
+            WorkflowContentType.objects.get_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": workflow},
+            )
         return group
 
     @transaction.atomic

@@ -36,17 +36,32 @@ class ImportPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class ImportHeaderMixin:
+    """Breadcrumbs: home, the import's form, and the run when there is one."""
+
+    page_title = _("Import units and candidates")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        form = {"url": reverse("baucu_elections_import:form"), "label": self.page_title}
+        run = getattr(self, "run", None)
+        items = [form] if run is None else [form, {"url": "", "label": run.file_name}]
+        return self.breadcrumbs_items + items
+
+    def get_header_title(self):
+        run = getattr(self, "run", None)
+        return self.page_title if run is None else run.file_name
+
+
 def run_url(run: ImportRun, view: str = "run") -> str:
     return reverse(f"baucu_elections_import:{view}", args=(run.pk,))
 
 
-class ImportFormView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class ImportFormView(ImportPermissionMixin, ImportHeaderMixin, WagtailAdminTemplateMixin, FormView):
     """Upload: the file is stored and its dry run queued."""
 
     form_class = ImportForm
     template_name = "wagtail_baucu/elections/admin/import_form.html"
-    page_title = _("Import units and candidates")
-    header_icon = "upload"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -84,15 +99,17 @@ class ImportFormView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView)
         return redirect(run_url(run))
 
 
-class ImportRunView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class ImportRunView(
+    ImportPermissionMixin, ImportHeaderMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """A run: its progress while it works (reloading itself), then the dry run or the result."""
 
     template_name = "wagtail_baucu/elections/admin/import_run.html"
-    page_title = _("Import units and candidates")
-    header_icon = "upload"
 
     def get_context_data(self, **kwargs):
-        run = get_object_or_404(ImportRun.objects.select_related("election"), pk=kwargs["pk"])
+        run = self.run = get_object_or_404(
+            ImportRun.objects.select_related("election"), pk=kwargs["pk"]
+        )
         done, total = progress_of(run)
         working = run.status in (ImportRunStatus.CHECKING, ImportRunStatus.APPLYING)
         return super().get_context_data(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 import openpyxl
 import tablib
 from django.db import transaction
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from wagtail_baucu.elections.mixins import (
     CandidateMixin,
@@ -268,6 +271,7 @@ def plan_import(
         (unit.body_id, unit.number): unit
         for unit in page_model(ElectoralUnitMixin).objects.filter(body__election=election)
     }
+    existing = _existing_candidates(units.values()) if kind == "candidates" else {}
     results: list[RowResult] = []
     seen: dict[tuple, int] = {}
     for line, row in enumerate(rows, start=2):
@@ -292,7 +296,7 @@ def plan_import(
         if kind == "units":
             result = _plan_unit(line, values, body, units, messages)
         else:
-            result = _plan_candidate(line, values, body, units, messages)
+            result = _plan_candidate(line, values, body, units, existing, messages)
         if result.action != "refused":
             previous = seen.setdefault(result.values["_key"], line)
             if previous != line:
@@ -338,8 +342,31 @@ def _plan_unit(line, values, body, units, messages) -> RowResult:
     )
 
 
-def _plan_candidate(line, values, body, units, messages) -> RowResult:
-    label = f"{values.get('title') or '?'} (đơn vị số {values.get('unit')}, {values.get('body')})"
+def _candidate_key(unit_pk: int, title: str, born) -> tuple:
+    return (unit_pk, title.casefold(), born)
+
+
+def _existing_candidates(units) -> dict[tuple, object]:
+    """The candidates of ``units`` by natural key, in one query (not one per row)."""
+    by_path = {unit.path: unit for unit in units}
+    if not by_path:
+        return {}
+    model = page_model(CandidateMixin)
+    queryset = model.objects.filter(
+        depth__in={unit.depth + 1 for unit in by_path.values()},
+        path__startswith=os.path.commonprefix(list(by_path)),
+    )
+    found = {}
+    for page in queryset:
+        unit = by_path.get(page.path[: -page.steplen])
+        if unit is not None:
+            found.setdefault(_candidate_key(unit.pk, page.title, page.date_of_birth), page)
+    return found
+
+
+def _plan_candidate(line, values, body, units, existing, messages) -> RowResult:
+    unit_number = values.get("unit") if values.get("unit") is not None else "?"
+    label = f"{values.get('title') or '?'} (đơn vị số {unit_number}, {values.get('body')})"
     unit = units.get((body.pk, values.get("unit"))) if body is not None else None
     if body is not None and values.get("unit") is not None and unit is None:
         messages.append(f"không có đơn vị bầu cử số {values['unit']} của {body.name}")
@@ -348,16 +375,11 @@ def _plan_candidate(line, values, body, units, messages) -> RowResult:
     fields = {k: v for k, v in values.items() if k not in ("body", "unit")}
     fields["_key"] = ("candidate", unit.pk, fields["title"].casefold(), fields["date_of_birth"])
     fields["_unit"] = unit
-    model = page_model(CandidateMixin)
-    existing = (
-        model.objects.child_of(unit)
-        .filter(title__iexact=fields["title"], date_of_birth=fields["date_of_birth"])
-        .first()
-    )
-    if existing is None:
+    found = existing.get(_candidate_key(unit.pk, fields["title"], fields["date_of_birth"]))
+    if found is None:
         return RowResult(line, "create", label, [], fields)
     changed = _changes(
-        existing,
+        found,
         {k: ("" if v is None and k != "party_joined_on" else v) for k, v in fields.items()},
     )
     return RowResult(
@@ -366,7 +388,7 @@ def _plan_candidate(line, values, body, units, messages) -> RowResult:
         label,
         [", ".join(changed)] if changed else [],
         fields,
-        existing,
+        found,
     )
 
 
@@ -382,7 +404,10 @@ def apply_plan(
         return OTHER_KINDS[plan.kind].apply(plan, election, publish)
     if plan.refused:
         raise ImportError_("Tệp có dòng bị từ chối: không thay đổi gì.")
-    with transaction.atomic():
+    written = []
+    # Each page is saved twice (tree insert, then its revision): its references are indexed
+    # once, after both, rather than once per save.
+    with transaction.atomic(), disable_reference_index_auto_update():
         index = page_model(ElectoralUnitIndexMixin).objects.child_of(election.portal).first()
         if plan.kind == "units" and index is None:
             raise ImportError_("Cổng thông tin chưa có trang Đơn vị bầu cử.")
@@ -428,6 +453,9 @@ def apply_plan(
             revision = page.save_revision(user=user)
             if publish:
                 revision.publish(user=user)
+            written.append(page)
+        for page in written:
+            ReferenceIndex.create_or_update_for_object(page)
 
 
 def template_dataset(kind: str) -> tablib.Dataset:

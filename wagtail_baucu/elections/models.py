@@ -197,10 +197,24 @@ class PollingArea(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
+    agency = models.ForeignKey(
+        "wagtail_baucu.Agency",
+        verbose_name=_("kept by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="polling_areas",
+        help_text=_(
+            "The commune's or ward's committee whose contributors may edit this area; "
+            "the moderators publish it."
+        ),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
 
     panels = [
         FieldPanel("election"),
+        # Only those who may publish choose the keeper: a keeper cannot hand an area on.
+        FieldPanel("agency", permission="baucu_elections.publish_pollingarea"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("commune")]),
         FieldPanel("covers"),
         FieldRowPanel([FieldPanel("place_name"), FieldPanel("address")]),
@@ -282,20 +296,23 @@ class ImportRun(models.Model):
         Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField(_("what the file holds"), max_length=20)
-    file_name = models.CharField(_("file"), max_length=255)
+    file_name = models.CharField(pgettext_lazy("import", "file"), max_length=255)
     data = models.BinaryField()
     publish = models.BooleanField(_("publish at once"), default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
+        verbose_name=pgettext_lazy("import", "user"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("import", "created at"), auto_now_add=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ImportRunStatus.choices, default="checking"
+        pgettext_lazy("import", "status"),
+        max_length=20,
+        choices=ImportRunStatus.choices,
+        default="checking",
     )
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)

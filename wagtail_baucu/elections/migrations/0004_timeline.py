@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("baucu_elections", "0002_import_runs"),
+        ("baucu_elections", "0003_polling_area_keeper"),
     ]
 
     operations = [
