@@ -12,7 +12,7 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.utils.html import escape
 from django.views.debug import SafeExceptionReporterFilter
 from django.views.defaults import server_error as django_server_error
@@ -37,8 +37,19 @@ def unavailable_response(message: str = MESSAGE) -> HttpResponse:
     return response
 
 
+def is_oversized_number(error: BaseException) -> bool:
+    """A number longer than Python converts (``int()`` refuses more than 4,300 digits): what a
+    view that hands a URL's id to the ORM meets with a hostile URL, e.g. Wagtail's document
+    serve view, whose pattern takes any run of digits. No object has such an id."""
+    for candidate in (error, error.__cause__):
+        if isinstance(candidate, ValueError) and "int_max_str_digits" in str(candidate):
+            return True
+    return False
+
+
 class DatabaseUnavailableMiddleware:
-    """Turns a database connection error raised by a view into ``unavailable_response``.
+    """Turns a database connection error raised by a view into ``unavailable_response``, and an
+    id too long to be a number into a 404.
 
     Put it first in ``MIDDLEWARE``; errors raised outside views reach ``server_error``.
     """
@@ -53,6 +64,8 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_ERRORS):
             logger.warning("Database unavailable for %s: %r", request.path, exception)
             return unavailable_response()
+        if is_oversized_number(exception):
+            raise Http404("no object has this id") from exception
         return None
 
 
@@ -61,6 +74,8 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_ERRORS):
         return unavailable_response()
+    if error is not None and is_oversized_number(error):
+        return HttpResponseNotFound()
     return django_server_error(request, template_name)
 
 

@@ -165,3 +165,11 @@ def test_no_path_segment_gives_a_server_error(world, client, segment):
     for template in SEGMENT_TEMPLATES:
         path = template.format(segment)
         assert client.get(path).status_code < 500, path
+
+
+@pytest.mark.django_db
+def test_an_id_longer_than_python_converts_is_not_found(client):
+    # Wagtail's document serve view hands any run of digits to the ORM, and int() refuses more
+    # than 4,300 of them: a ValueError, a 500 before the package turned it into a 404.
+    response = client.get("/documents/" + "9" * 5000 + "/van-ban.pdf")
+    assert response.status_code == 404
