@@ -37,6 +37,14 @@ def content_language(page) -> str:
     return locale.language_code if locale is not None else settings.LANGUAGE_CODE
 
 
+def speak_content_language(page, request: HttpRequest) -> None:
+    """Switch the rest of ``request`` to ``page``'s language (``ContentLanguageMiddleware``
+    restores ``LANGUAGE_CODE`` when the response is done)."""
+    language = content_language(page)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
 def admin_path_prefixes() -> tuple[str, ...]:
     """The URL prefixes of Wagtail's and Django's admin in the current URL configuration."""
     prefixes = []

@@ -1,7 +1,7 @@
 """Admin and serving hooks of the core app."""
 
 from django.http import Http404
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_baucu.agencies import wagtail_hooks as agency_hooks  # noqa: F401 (onboarding view)
 from wagtail_baucu.agencies.models import Agency, Category
 from wagtail_baucu.files import may_download
-from wagtail_baucu.language import content_language
+from wagtail_baucu.language import speak_content_language
 from wagtail_baucu.pages.mixins import BaucuPageMixin
 from wagtail_baucu.portals import wagtail_hooks as portal_hooks  # noqa: F401 (creation view)
 from wagtail_baucu.public import alias_withheld
@@ -39,11 +39,8 @@ register_snippet(CategoryViewSet)
 
 @hooks.register("before_serve_page")
 def speak_the_page_language(page, request, serve_args, serve_kwargs):
-    # The page, its print view and its routes render in the language of the page's locale;
-    # ContentLanguageMiddleware restores LANGUAGE_CODE when the response is done.
-    language = content_language(page)
-    translation.activate(language)
-    request.LANGUAGE_CODE = language
+    # The page, its print view and its routes render in the language of the page's locale.
+    speak_content_language(page, request)
 
 
 @hooks.register("before_serve_page")

@@ -17,7 +17,7 @@ from wagtail.users.models import UserProfile
 
 import wagtail_baucu
 from tests.agencies.world import PASSWORD, build_world
-from wagtail_baucu.pages.mixins import NewsArticleMixin
+from wagtail_baucu.pages.mixins import DirectiveDocumentMixin, NewsArticleMixin
 from wagtail_baucu.pages.registry import page_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -382,4 +382,98 @@ def test_rich_text_links_comments_and_previews_meet_no_english(walk, new_page):
     # must not reach the server while the test database is being emptied.
     contributor.goto(f"{base}/admin/")
     contributor.wait_for_load_state("networkidle")
+    no_english(screens)
+
+
+def test_validation_messages_of_the_page_editor_meet_no_english(walk, new_page):
+    """An article saved without its lead and with an empty quote block, then a directive
+    document with a reference number that does not follow Nghị định 30/2020/NĐ-CP: the error
+    banner and every field's message in Vietnamese, and what was typed still there."""
+    world, base, screens = walk
+    space = world.space("SVHTT")
+    contributor = new_page()
+    log_in(contributor, base, "svhtt.lan")
+    meta = page_model(NewsArticleMixin)._meta
+    contributor.goto(f"{base}/admin/pages/add/{meta.app_label}/{meta.model_name}/{space.pk}/")
+    title = "Lịch tuyên truyền lưu động"
+    contributor.fill("#id_title", title)
+    contributor.get_by_role("button", name="Chèn một khối").first.click()
+    contributor.get_by_role("option", name="Trích dẫn").first.click()
+    attribution = "Ủy ban bầu cử phường"
+    contributor.locator("[id^=body-][id$=-value-attribution]").fill(attribution)
+    footer_action(contributor, "button[name=action-submit]").click()
+    screens.screen(contributor, "30-loi-tin-bai")
+    banner = contributor.locator(".messages .error").first
+    assert "Không tạo được trang" in banner.inner_text(), banner.inner_text()
+    # The lead's message, and the quote block's: its text is required.
+    errors = contributor.locator("[data-field-errors], .help-critical, .error-message")
+    assert errors.count() >= 2, errors.all_inner_texts()
+    assert contributor.locator("#id_title").input_value() == title
+    assert contributor.locator("[id^=body-][id$=-value-attribution]").input_value() == attribution
+
+    document = page_model(DirectiveDocumentMixin)._meta
+    contributor.goto(
+        f"{base}/admin/pages/add/{document.app_label}/{document.model_name}/{space.pk}/"
+    )
+    contributor.fill("#id_title", "Kế hoạch tuyên truyền bầu cử")
+    contributor.fill("#id_document_number", "so 34 UBBC")
+    summary = "Kế hoạch tuyên truyền cuộc bầu cử đại biểu Quốc hội và HĐND các cấp."
+    contributor.fill("#id_summary", summary)
+    footer_action(contributor, "button[name=action-submit]").click()
+    screens.screen(contributor, "31-loi-van-ban-chi-dao")
+    assert "Không tạo được trang" in contributor.locator(".messages .error").first.inner_text()
+    field = contributor.locator("[data-field-errors]").filter(has_text="34/UBBC-TCTTT")
+    assert field.count() == 1, contributor.locator("[data-field-errors]").all_inner_texts()
+    assert contributor.locator("#id_document_number").input_value() == "so 34 UBBC"
+    assert contributor.locator("#id_summary").input_value() == summary
+    assert not page_model(DirectiveDocumentMixin).objects.filter(title__startswith="Kế hoạch")
+    no_english(screens)
+
+
+def test_comment_notification_emails_meet_no_english(walk, new_page):
+    """A moderator comments on a contributor's article, the contributor replies: Wagtail mails
+    each of them, in their own (Vietnamese) language."""
+    world, base, screens = walk
+    space = world.space("SVHTT")
+    contributor = new_page()
+    log_in(contributor, base, "svhtt.lan")
+    title = "Lịch tiếp xúc cử tri tại phường"
+    meta = page_model(NewsArticleMixin)._meta
+    contributor.goto(f"{base}/admin/pages/add/{meta.app_label}/{meta.model_name}/{space.pk}/")
+    contributor.fill("#id_title", title)
+    contributor.fill("#id_lead", "Lịch các buổi tiếp xúc cử tri của người ứng cử.")
+    contributor.locator("footer button.action-save").first.click()
+    contributor.wait_for_url(lambda url: "/add/" not in url)
+    article = page_model(NewsArticleMixin).objects.get(title=title)
+
+    moderator = new_page()
+    log_in(moderator, base, "bbt.thu")
+    moderator.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    moderator.locator("button[data-side-panel-toggle=comments]").click()
+    moderator.locator("[data-comment-add]").first.click()
+    moderator.locator(".comment textarea").first.fill("Cần ghi rõ địa điểm từng buổi.")
+    moderator.locator(".comment").get_by_role("button", name="Bình luận", exact=True).click()
+    moderator.locator("footer button.action-save").first.click()
+    moderator.wait_for_load_state("networkidle")
+    assert article.wagtail_admin_comments.count() == 1
+
+    contributor.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    contributor.locator("button[data-side-panel-toggle=comments]").click()
+    comment = contributor.locator("li.comment").first
+    comment.click()
+    comment.locator("textarea").fill("Đã ghi địa điểm của từng buổi.")
+    comment.get_by_role("button", name="Trả lời", exact=True).click()
+    contributor.locator("footer button.action-save").first.click()
+    contributor.wait_for_load_state("networkidle")
+    assert article.wagtail_admin_comments.get().replies.count() == 1
+
+    lan, thu = world.users["svhtt.lan"], world.users["bbt.thu"]
+    received = {tuple(message.to): message for message in mail.outbox}
+    assert set(received) == {(lan.email,), (thu.email,)}, [m.to for m in mail.outbox]
+    for message in received.values():
+        assert title in message.subject
+        screens.found[f"thư: {message.subject}"] = english_in(f"{message.subject}\n{message.body}")
+    for page in (contributor, moderator):
+        page.goto(f"{base}/admin/")
+        page.wait_for_load_state("networkidle")
     no_english(screens)

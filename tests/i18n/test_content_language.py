@@ -249,6 +249,27 @@ def test_each_portal_speaks_its_own_locale(client, two_locales):
         assert len(set(found.values())) == 1, found
         heading = "Password required" if portal is english else "Cần mật khẩu"
         assert heading in found["en"][1]
+        # After a wrong password, Wagtail's own view shows the form again: still the page's.
+        restriction = PageViewRestriction.objects.get(page=private)
+        url = f"/_util/authenticate_with_password/{restriction.pk}/{private.pk}/"
+        wrong = {}
+        for accept in LANGUAGES:
+            response = client.post(
+                url,
+                {"password": "sai", "return_url": private.url},
+                HTTP_HOST=host,
+                HTTP_ACCEPT_LANGUAGE=accept,
+            )
+            wrong[accept] = (response.status_code, visible_text(response))
+        assert len(set(wrong.values())) == 1, wrong
+        status, text = wrong["en"]
+        error = (
+            "The password you have entered is not correct"
+            if portal is english
+            else "Mật khẩu bạn điền vào là không chính xác"
+        )
+        assert status == 200 and heading in text and error in text, text
+        assert ("Cần mật khẩu" if portal is english else "Password required") not in text
 
 
 def editor_with_admin_language(language: str):

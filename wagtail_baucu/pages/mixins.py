@@ -51,7 +51,7 @@ from wagtail_baucu.feeds.routes import (
     PortalFeedsMixin,
 )
 from wagtail_baucu.freshness import cached_count
-from wagtail_baucu.language import preview_language
+from wagtail_baucu.language import preview_language, speak_content_language
 from wagtail_baucu.pages.blocks import ArticleBodyBlock
 from wagtail_baucu.pages.forms import BaucuPageForm
 from wagtail_baucu.pages.registry import page_model
@@ -192,6 +192,15 @@ class BaucuPageMixin(models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["portal"] = self.portal
         return context
+
+    def serve_password_required_response(self, request, form, action_url):
+        # Wagtail's view that checks a submitted password reaches the page here, not through
+        # serve() and before_serve_page: the form shown again speaks the page's language too,
+        # its error checked again once that language is active (Wagtail's is not lazy).
+        speak_content_language(self, request)
+        if form.is_bound:
+            form.full_clean()
+        return super().serve_password_required_response(request, form, action_url)
 
     def make_preview_request(
         self, original_request=None, preview_mode=None, extra_request_attrs=None
