@@ -1,6 +1,7 @@
 """A project with its own base page builds the election pages from the package's mixins."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractPage
@@ -66,7 +67,9 @@ class DirectiveDocumentPage(DirectiveDocumentMixin, BasePage):
 
 class NewsArticlePage(NewsArticleMixin, BasePage):
     # A mixin cannot name a concrete model, so the concrete article declares this field.
-    related_documents = ParentalManyToManyField(DirectiveDocumentPage, blank=True)
+    related_documents = ParentalManyToManyField(
+        DirectiveDocumentPage, verbose_name=_("related directive documents"), blank=True
+    )
     content_panels = (
         BasePage.content_panels
         + NewsArticleMixin.baucu_content_panels
@@ -138,7 +141,10 @@ class QuestionIndexPage(QuestionIndexMixin, BasePage):
 
 class QuestionPage(QuestionPageMixin, BasePage):
     related_documents = ParentalManyToManyField(
-        DirectiveDocumentPage, blank=True, related_name="answered_questions"
+        DirectiveDocumentPage,
+        verbose_name=_("legal basis"),
+        blank=True,
+        related_name="answered_questions",
     )
 
     content_panels = (
