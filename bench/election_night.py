@@ -56,6 +56,16 @@ def seed_election(units: int):
     from django.core.management import call_command
 
     from bench.seed import seed
+
+    call_command("migrate", "--no-input", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)
+    seed(10, documents=20, host="127.0.0.1")
+    return seed_results(units)
+
+
+def seed_results(units: int):
+    """In the (only) portal: the election, its body, ``units`` units of three candidates each,
+    and the units' results as unpublished drafts; returns ``(election, body, drafts)``."""
     from wagtail_baucu.elections.mixins import (
         CandidateMixin,
         ElectoralUnitIndexMixin,
@@ -66,9 +76,6 @@ def seed_election(units: int):
     from wagtail_baucu.pages.registry import page_model
     from wagtail_baucu.results.models import UnitResult
 
-    call_command("migrate", "--no-input", verbosity=0)
-    call_command("collectstatic", "--no-input", verbosity=0)
-    seed(10, documents=20, host="127.0.0.1")
     portal = page_model(ElectionPortalMixin).objects.get()
     election = Election.objects.create(
         title="Bầu cử đại biểu Quốc hội khóa XV", election_day=date(2021, 5, 23), portal=portal
@@ -133,8 +140,6 @@ def run(units: int, seconds: int, interval: float, clients: int) -> dict:
     port = served.free_port()
     server = served.start_gunicorn(env, port, workers=2)
     base = f"http://{served.LOOPBACK}:{port}"
-    overview = f"{base}/ket-qua-bau-cu/{election.pk}/{body.code}/"
-    feed = f"{overview}feed/json/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -142,6 +147,34 @@ def run(units: int, seconds: int, interval: float, clients: int) -> dict:
             break
         except OSError:
             time.sleep(0.3)
+    try:
+        found = measure(base, election, body, drafts, seconds, interval, clients)
+    finally:
+        served.stop(server)
+    return {
+        "units": units,
+        **found,
+        "database": os.environ.get("DATABASE_URL", "SQLite file"),
+        "cache": "Redis" if os.environ.get("REDIS_URL") else "per-process memory",
+    }
+
+
+def seen(body_bytes: bytes, status: int, *, feed: bool) -> int:
+    """How many results a response shows: the feed's items, or the overview's units reported;
+    -1 for an error or a page that does not say (counted as stale)."""
+    if status != 200:
+        return -1
+    if feed:
+        return len(json.loads(body_bytes)["items"])
+    found = REPORTED.search(body_bytes)
+    return int(found.group(1)) if found else -1
+
+
+def measure(base, election, body, drafts, seconds, interval, clients) -> dict:
+    """Publish ``drafts`` one every ``interval`` seconds while ``clients`` threads ask the
+    overview and the JSON feed at ``base`` for ``seconds``; the figures per surface."""
+    overview = f"{base}/ket-qua-bau-cu/{election.pk}/{body.code}/"
+    feed = f"{overview}feed/json/"
     committed: list[float] = []  # monotonic time each publication's commit ended
     lock = threading.Lock()
     samples: list[tuple[str, float, float, int, int, int]] = []  # url, start, ms, status, seen, due
@@ -176,23 +209,16 @@ def run(units: int, seconds: int, interval: float, clients: int) -> dict:
             except OSError:
                 body_bytes, status = b"", 0
             elapsed = (time.monotonic() - started) * 1000
-            if url == feed:
-                seen = len(json.loads(body_bytes)["items"]) if status == 200 else -1
-            else:
-                found = REPORTED.search(body_bytes) if status == 200 else None
-                seen = int(found.group(1)) if found else -1
-            samples.append((url, started, elapsed, status, seen, due))
+            shown = seen(body_bytes, status, feed=url == feed)
+            samples.append((url, started, elapsed, status, shown, due))
 
-    try:
-        threads = [threading.Thread(target=publisher)] + [
-            threading.Thread(target=client, args=(i,)) for i in range(clients)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        served.stop(server)
+    threads = [threading.Thread(target=publisher)] + [
+        threading.Thread(target=client, args=(i,)) for i in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     figures = {}
     for name, url in (("overview", overview), ("results feed (JSON)", feed)):
         mine = [s for s in samples if s[0] == url]
@@ -206,13 +232,10 @@ def run(units: int, seconds: int, interval: float, clients: int) -> dict:
             "requests_per_second": round(len(mine) / seconds, 1),
         }
     return {
-        "units": units,
         "seconds": seconds,
         "interval_seconds": interval,
         "clients": clients,
         "publications": len(committed),
-        "database": os.environ.get("DATABASE_URL", "SQLite file"),
-        "cache": "Redis" if os.environ.get("REDIS_URL") else "per-process memory",
         "surfaces": figures,
     }
 

@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     # The moderation workflow attached to every election portal, and its approval task.
     "MODERATION_WORKFLOW": "Kiểm duyệt tin bài bầu cử",
     "MODERATION_TASK": "Ban biên tập duyệt",
+    # The group of the committee's staff who enter election results (never publish them).
+    "RESULTS_GROUP": "Tổ nhập kết quả bầu cử",
     # What page QR codes carry: "canonical" (the page's URL) or "short" (/p/<id>/, survives moves).
     "QR_TARGET": "canonical",
     # QR error correction level: "L", "M", "Q" or "H" (H survives more damage, makes bigger codes).

@@ -10,10 +10,11 @@ import pytest
 import swapper
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Site, WorkflowPage
+from wagtail.models import GroupPagePermission, Site, WorkflowContentType, WorkflowPage
 
 from wagtail_baucu.conf import get_setting
 from wagtail_baucu.pages import mixins
@@ -38,6 +39,8 @@ def snapshot() -> dict:
         "groups": Group.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
         "workflow_pages": WorkflowPage.objects.count(),
+        "workflow_types": WorkflowContentType.objects.count(),
+        "group_permissions": Group.permissions.through.objects.count(),
     }
 
 
@@ -79,6 +82,30 @@ def test_a_second_run_changes_nothing():
     output = run(*ARGS, "--port", "8000")
     assert snapshot() == before
     assert "Cổng đã có: không có gì thay đổi." in output
+
+
+def test_a_new_portal_has_results_moderation_the_one_who_enters_and_the_moderator():
+    from wagtail_baucu.results.models import UnitResult
+
+    run(*ARGS)
+    link = WorkflowContentType.objects.get(
+        content_type=ContentType.objects.get_for_model(UnitResult)
+    )
+    assert link.workflow.name == get_setting("MODERATION_WORKFLOW") and link.workflow.active
+    enterers = Group.objects.get(name=get_setting("RESULTS_GROUP"))
+    moderators = Group.objects.get(name=get_setting("MODERATORS_GROUP"))
+    enterer = get_user_model().objects.create_user("nhap.ketqua")
+    enterer.groups.add(enterers)
+    moderator = get_user_model().objects.create_user("duyet.ketqua")
+    moderator.groups.add(moderators)
+    label = "baucu_results"
+    assert enterer.has_perms([f"{label}.add_unitresult", f"{label}.change_unitresult"])
+    assert enterer.has_perm("wagtailadmin.access_admin")
+    assert not enterer.has_perm(f"{label}.publish_unitresult")
+    assert moderator.has_perm(f"{label}.publish_unitresult")
+    # The workflow's only task is the moderators'.
+    [task] = [t.specific for t in link.workflow.tasks]
+    assert list(task.groups.all()) == [moderators]
 
 
 def test_the_home_page_is_kept_unless_asked_and_can_be_removed_later():

@@ -56,6 +56,19 @@ def moderation(world, client):
     return enterer, moderator
 
 
+@pytest.fixture
+def onboarded(world):
+    """The rights as the portals' moderation setup (``baucu_portal create``, onboarding) gives."""
+    from django.contrib.auth.models import Group
+
+    from wagtail_baucu.conf import get_setting
+
+    AgencyOnboarding().ensure_moderators()
+    enterer = make_user("ubbc.nhap", Group.objects.get(name=get_setting("RESULTS_GROUP")))
+    moderator = make_user("bbt.duyet", AgencyOnboarding().moderators_group())
+    return enterer, moderator
+
+
 def test_impossible_figures_are_refused_per_field_and_kept(admin_client, world):
     an, binh, chi = world.candidates
     data = form(
@@ -95,8 +108,9 @@ def test_a_candidate_of_another_unit_is_refused(admin_client, world):
     assert "candidate" in response.context["form"].formsets["votes"].forms[0].errors
 
 
-def test_entered_submitted_and_approved_by_two_people(world, moderation, client):
-    enterer, moderator = moderation
+@pytest.mark.parametrize("setup", ["moderation", "onboarded"])
+def test_entered_submitted_and_approved_by_two_people(world, setup, client, request):
+    enterer, moderator = request.getfixturevalue(setup)
     an, binh, chi = world.candidates
     client.force_login(enterer)
     data = form(world, [(an, 600), (binh, 500), (chi, 300)], **{"action-submit": "1"})

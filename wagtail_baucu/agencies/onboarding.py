@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -140,6 +141,11 @@ class AgencyOnboarding:
                 content_type=ContentType.objects.get_for_model(model),
                 defaults={"workflow": workflow},
             )
+        if apps.is_installed("wagtail_baucu.results"):
+            # Results have their own module (it needs this one); their enterers' group too.
+            from wagtail_baucu.results.moderation import ensure_results_moderation
+
+            ensure_results_moderation(workflow=workflow)
         return group
 
     @transaction.atomic

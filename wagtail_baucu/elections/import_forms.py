@@ -10,6 +10,15 @@ from wagtail_baucu.elections.imports import ImportError_, check_columns, read_ro
 from wagtail_baucu.elections.models import Election
 
 KIND_CHOICES = [("units", _("Electoral units")), ("candidates", _("Candidates"))]
+
+
+def kind_choices() -> list[tuple[str, object]]:
+    """The package's kinds, then those other apps registered (results) with their labels."""
+    from wagtail_baucu.elections.imports import OTHER_KINDS
+
+    return KIND_CHOICES + [(name, kind.label or name) for name, kind in OTHER_KINDS.items()]
+
+
 EXTENSIONS = (".csv", ".xlsx")
 
 
@@ -17,7 +26,7 @@ class ImportForm(forms.Form):
     """Checks what can be checked at once (type, size, columns); the rows are checked by the
     dry run. On an error the options chosen stay chosen."""
 
-    kind = forms.ChoiceField(label=_("The file holds"), choices=KIND_CHOICES)
+    kind = forms.ChoiceField(label=_("The file holds"), choices=kind_choices)
     election = forms.ModelChoiceField(
         label=_("election"), queryset=Election.objects.all(), empty_label=None
     )

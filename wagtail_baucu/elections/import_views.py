@@ -15,9 +15,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from wagtail_baucu.elections.import_forms import KIND_CHOICES, ImportForm
+from wagtail_baucu.elections.import_forms import ImportForm, kind_choices
 from wagtail_baucu.elections.import_runs import apply_import, check_import, progress_of
-from wagtail_baucu.elections.imports import KINDS, template_dataset
+from wagtail_baucu.elections.imports import KINDS, OTHER_KINDS, template_dataset
 from wagtail_baucu.elections.models import ImportRun, ImportRunStatus
 
 IMPORT_PERMISSION = "baucu_elections.add_importrun"
@@ -75,7 +75,7 @@ class ImportFormView(ImportPermissionMixin, ImportHeaderMixin, WagtailAdminTempl
                     for fmt in TEMPLATE_TYPES
                 },
             )
-            for kind, label in KIND_CHOICES
+            for kind, label in kind_choices()
         ]
         return super().get_context_data(
             action_url=reverse("baucu_elections_import:form"),
@@ -122,7 +122,7 @@ class ImportRunView(
             status_url=run_url(run, "status"),
             apply_url=run_url(run, "apply"),
             form_url=reverse("baucu_elections_import:form"),
-            kind_label=dict(KIND_CHOICES)[run.kind],
+            kind_label=dict(kind_choices()).get(run.kind, run.kind),
             **kwargs,
         )
 
@@ -162,7 +162,9 @@ class ImportTemplateView(ImportPermissionMixin, View):
             raise Http404
         dataset = template_dataset(kind)
         body = dataset.export("xlsx") if fmt == "xlsx" else "\ufeff" + dataset.export("csv")
-        name = {"units": "mau-don-vi-bau-cu", "candidates": "mau-nguoi-ung-cu"}[kind]
+        names = {"units": "mau-don-vi-bau-cu", "candidates": "mau-nguoi-ung-cu"}
+        other = OTHER_KINDS.get(kind)
+        name = names.get(kind) or (other.template_name if other else "") or f"mau-{kind}"
         return HttpResponse(
             body,
             content_type=TEMPLATE_TYPES[fmt],

@@ -105,6 +105,9 @@ class ImportKind:
     plan: Callable[[bytes, str, Election], Plan]
     apply: Callable[[Plan, Election, bool], None]
     example: dict
+    # Shown in the admin's import form ("The file holds"), and the template file's name.
+    label: object = ""
+    template_name: str = ""
 
 
 # Kinds registered by other apps from their ready(): name -> ImportKind.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from wagtail_baucu.elections.imports import (
     Column,
@@ -255,4 +256,11 @@ def apply_results(plan: Plan, election: Election, publish: bool = False) -> None
                 revision.publish()
 
 
-RESULTS_KIND = ImportKind(RESULT_COLUMNS, plan_results, apply_results, EXAMPLE)
+RESULTS_KIND = ImportKind(
+    RESULT_COLUMNS,
+    plan_results,
+    apply_results,
+    EXAMPLE,
+    label=pgettext_lazy("import kind", "Election results"),
+    template_name="mau-ket-qua-bau-cu",
+)
