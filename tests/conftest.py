@@ -64,6 +64,9 @@ def tree_roots(transactional_db):
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     Locale.objects.get_or_create(language_code=language)
     page_model = swapper.load_model("wagtailcore", "Page")
+    # A flush also empties the content types, made again under new ids on PostgreSQL: the
+    # manager's cache would still hand out the old ones.
+    ContentType.objects.clear_cache()
     if page_model.get_first_root_node() is None:
         content_type = ContentType.objects.get_for_model(page_model)
         root = page_model(title="Root", slug="root", content_type=content_type)
